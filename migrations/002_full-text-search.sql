@@ -1,0 +1,7 @@
+-- Full-text index over each fact's statement and its quotes; rowid = facts.rowid.
+-- unicode61 with diacritics removed so "Pogorelov" and accented spellings match alike.
+CREATE VIRTUAL TABLE facts_search USING fts5 (
+  statement,
+  quotes,
+  tokenize = 'unicode61 remove_diacritics 2'
+);

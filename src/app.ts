@@ -1,0 +1,58 @@
+import accepts from '@fastify/accepts'
+import type { FastifyInstance, FastifyServerOptions } from 'fastify'
+import fp from 'fastify-plugin'
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
+import type { Config } from './config/config.js'
+import { parseQueryString } from './http/query-string.js'
+import contentNegotiation from './plugins/app/content-negotiation.js'
+import database from './plugins/app/database.js'
+import httpCaching from './plugins/app/http-caching.js'
+import problemDetails from './plugins/app/problem-details.js'
+import compression from './plugins/external/compression.js'
+import openapi from './plugins/external/openapi.js'
+import rateLimiting from './plugins/external/rate-limit.js'
+import security from './plugins/external/security.js'
+import healthRoutes from './routes/health-routes.js'
+import problemsRoute from './routes/problems-route.js'
+import factsExportRoute from './routes/v1/facts/facts-export-route.js'
+import factsRoutes from './routes/v1/facts/facts-routes.js'
+import metaRoute from './routes/v1/meta-route.js'
+import sourcesRoutes from './routes/v1/sources-routes.js'
+import vocabulariesRoutes from './routes/v1/vocabularies-routes.js'
+
+/** Server options the app relies on; server.ts and the tests both create Fastify with them. */
+export function serverOptions(config: Config): FastifyServerOptions {
+  return {
+    routerOptions: { querystringParser: parseQueryString, ignoreTrailingSlash: true },
+    trustProxy: config.TRUST_PROXY,
+    requestTimeout: config.REQUEST_TIMEOUT_MS
+  }
+}
+
+/** The whole service as one plugin: external plugins, then app plugins, then routes. */
+export default fp(
+  async function app(app: FastifyInstance, config: Config) {
+    app.setValidatorCompiler(validatorCompiler)
+    app.setSerializerCompiler(serializerCompiler)
+
+    await app.register(problemDetails)
+    await app.register(security)
+    await app.register(compression)
+    await app.register(rateLimiting, config)
+    await app.register(accepts)
+    await app.register(openapi)
+
+    await app.register(database, config)
+    await app.register(httpCaching, config)
+    await app.register(contentNegotiation)
+
+    await app.register(healthRoutes)
+    await app.register(problemsRoute)
+    await app.register(factsRoutes)
+    await app.register(factsExportRoute)
+    await app.register(vocabulariesRoutes)
+    await app.register(sourcesRoutes)
+    await app.register(metaRoute)
+  },
+  { name: 'trafficking-facts-app' }
+)

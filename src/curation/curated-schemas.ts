@@ -1,0 +1,103 @@
+import { z } from 'zod'
+
+// The shapes of the hand-curated YAML files in `db/`. They are strict on purpose:
+// a misspelt key in a curated file is a curation error, not something to ignore.
+
+export const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a slug: lowercase letters, digits and single hyphens')
+
+export const datasetFileSchema = z.strictObject({
+  title: z.string().min(1),
+  version: z.string().regex(/^\d+\.\d+\.\d+$/, 'must be a semantic version such as 1.0.0'),
+  license: z.string().min(1)
+})
+
+export const termFileSchema = z.array(
+  z.strictObject({
+    slug,
+    label: z.string().min(1),
+    description: z.string().min(1)
+  })
+)
+
+export const actorFileSchema = z.array(
+  z.strictObject({
+    id: slug,
+    name: z.string().min(1),
+    type: slug,
+    description: z.string().min(1),
+    aliases: z.array(z.string().min(1)).default([])
+  })
+)
+
+const isoDate = z.iso.date()
+
+export const sourceMetadataSchema = z.strictObject({
+  id: slug,
+  title: z.string().min(1),
+  publisher: z.string().min(1).nullable(),
+  publishedAt: isoDate.nullable(),
+  url: z.url().nullable(),
+  retrievedAt: isoDate,
+  license: z.string().min(1),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be a lowercase hex sha256'),
+  note: z.string().min(1).nullable().default(null)
+})
+
+const offset = z.int().nonnegative()
+
+export const evidenceSchema = z.strictObject({
+  sourceId: slug,
+  start: offset,
+  end: offset,
+  quote: z.string().min(1),
+  attribution: z.string().min(1).nullable().default(null)
+})
+
+export const figureSchema = z.strictObject({
+  value: z.number().finite(),
+  unit: z.string().min(1),
+  qualifier: z.enum(['exact', 'at-least', 'more-than', 'estimate', 'approximately']),
+  label: z.string().min(1)
+})
+
+export const flagSchema = z
+  .string()
+  .regex(/^(?:[a-z]+(?:-[a-z]+)*)(?::[a-z0-9]+(?:-[a-z0-9]+)*)?$/, 'must be a slug, optionally followed by :<fact id>')
+
+export const factSchema = z.strictObject({
+  id: slug,
+  statement: z.string().min(1),
+  year: z.int().min(1800).max(2100).nullable(),
+  yearInferred: z.boolean().default(false),
+  when: z.string().min(1).nullable().default(null),
+  country: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code in capitals'),
+  places: z.array(z.string().min(1)).default([]),
+  categories: z.array(slug).min(1),
+  forms: z.array(slug).default([]),
+  actors: z.array(slug).default([]),
+  figures: z.array(figureSchema).default([]),
+  evidence: z.array(evidenceSchema).min(1),
+  flags: z.array(flagSchema).default([]),
+  note: z.string().min(1).nullable().default(null)
+})
+
+export const factFileSchema = z.array(factSchema)
+
+export const skippedSpanSchema = z.strictObject({
+  start: offset,
+  end: offset,
+  quote: z.string().min(1),
+  reason: z.enum(['fragment', 'headline', 'timestamp', 'duplicate', 'no-claim', 'boilerplate']),
+  note: z.string().min(1).nullable().default(null)
+})
+
+export const skippedFileSchema = z.array(skippedSpanSchema)
+
+export type DatasetFile = z.output<typeof datasetFileSchema>
+export type Term = z.output<typeof termFileSchema>[number]
+export type Actor = z.output<typeof actorFileSchema>[number]
+export type SourceMetadata = z.output<typeof sourceMetadataSchema>
+export type CuratedFact = z.output<typeof factSchema>
+export type SkippedSpan = z.output<typeof skippedSpanSchema>

@@ -1,0 +1,40 @@
+import { existsSync } from 'node:fs'
+import Database from 'better-sqlite3'
+import { loadCuratedData } from '../curation/load-curated-data.js'
+import { buildDatabase } from './build-database.js'
+
+export interface OpenOptions {
+  databasePath: string
+  dataDir: string
+  migrationsDir: string
+  log: { info: (message: string) => void }
+}
+
+/**
+ * Opens the served database read-only, building it first when it is missing or was built
+ * from other curated data than the data directory holds now (so editing `db/` and
+ * restarting serves the edit).
+ */
+export function openDatabase({ databasePath, dataDir, migrationsDir, log }: OpenOptions): Database.Database {
+  if (!existsSync(databasePath)) {
+    log.info(`database ${databasePath} is missing: building it from ${dataDir}`)
+    buildDatabase({ dataDir, migrationsDir, outputPath: databasePath })
+  } else if (existsSync(dataDir) && builtHash(databasePath) !== loadCuratedData(dataDir).contentHash) {
+    log.info(`database ${databasePath} is older than the data in ${dataDir}: rebuilding it`)
+    buildDatabase({ dataDir, migrationsDir, outputPath: databasePath })
+  }
+  const db = new Database(databasePath, { readonly: true, fileMustExist: true })
+  db.pragma('query_only = ON')
+  return db
+}
+
+function builtHash(databasePath: string): string | undefined {
+  const db = new Database(databasePath, { readonly: true, fileMustExist: true })
+  try {
+    return db.prepare("SELECT value FROM dataset_info WHERE key = 'content_hash'").pluck().get() as string | undefined
+  } catch {
+    return undefined
+  } finally {
+    db.close()
+  }
+}

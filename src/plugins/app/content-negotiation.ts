@@ -1,0 +1,22 @@
+import type { FastifyInstance } from 'fastify'
+import fp from 'fastify-plugin'
+import { NotAcceptableError } from '../../http/errors.js'
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Media types the route can answer with; checked against Accept before the handler. */
+    produces?: string[]
+  }
+}
+
+export default fp(
+  async function contentNegotiation(app: FastifyInstance) {
+    app.addHook('preValidation', async (request) => {
+      const produces = request.routeOptions.config.produces
+      if (!produces || !request.headers.accept) return
+      if (request.accepts().type(produces)) return
+      throw new NotAcceptableError(`This endpoint produces ${produces.join(', ')}; the Accept header allows none of them.`)
+    })
+  },
+  { name: 'content-negotiation', dependencies: ['@fastify/accepts'] }
+)

@@ -1,0 +1,59 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import fp from 'fastify-plugin'
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
+import { problemType, type ParameterError } from '../../http/errors.js'
+import type { Problem } from '../../schemas/problem.js'
+
+const LOCATIONS: Record<string, ParameterError['in']> = { querystring: 'query', params: 'path', headers: 'header' }
+
+/**
+ * The one error shape: every failure leaves as RFC 9457 problem details. Client errors say
+ * what to fix; server errors say only that the server failed, and the cause goes to the log.
+ */
+export default fp(
+  async function problemDetails(app: FastifyInstance) {
+    app.setErrorHandler((error: FastifyError & { parameterErrors?: ParameterError[] }, request, reply) => {
+      if (hasZodFastifySchemaValidationErrors(error)) {
+        const location = LOCATIONS[error.validationContext ?? 'querystring'] ?? 'query'
+        const errors = error.validation.flatMap((issue) => validationEntries(issue, location))
+        return sendProblem(request, reply, 400, errors.map((e) => `${e.name}: ${e.message}`).join('; '), errors)
+      }
+      const status = error.statusCode ?? 500
+      if (status >= 500) {
+        request.log.error({ err: error }, 'request failed')
+        return sendProblem(request, reply, status === 503 ? 503 : 500, status === 503 ? error.message : 'The server failed to handle this request.')
+      }
+      return sendProblem(request, reply, status, error.message, error.parameterErrors)
+    })
+
+    app.setNotFoundHandler((request, reply) =>
+      sendProblem(request, reply, 404, `No resource at ${request.method} ${request.url.split('?')[0]}.`)
+    )
+  },
+  { name: 'problem-details' }
+)
+
+function validationEntries(
+  issue: { instancePath: string; message?: string; params?: Record<string, unknown> },
+  location: ParameterError['in']
+): ParameterError[] {
+  const keys = issue.params?.keys
+  if (Array.isArray(keys) && keys.length > 0) {
+    return keys.map((key) => ({ in: location, name: String(key), message: 'is not a parameter of this endpoint' }))
+  }
+  const name = issue.instancePath.split('/').filter(Boolean)[0] ?? '(all)'
+  return [{ in: location, name, message: issue.message ?? 'is invalid' }]
+}
+
+export function sendProblem(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+  detail: string,
+  errors?: ParameterError[]
+) {
+  const type = problemType(status)
+  const body: Problem = { type: `/problems/${type.slug}`, title: type.title, status, detail, instance: request.url }
+  if (errors?.length) body.errors = errors
+  return reply.code(status).type('application/problem+json').send(body)
+}

@@ -1,0 +1,15 @@
+import compress from '@fastify/compress'
+import type { FastifyInstance } from 'fastify'
+import fp from 'fastify-plugin'
+import { constants } from 'node:zlib'
+
+export default fp(
+  async function compression(app: FastifyInstance) {
+    await app.register(compress, {
+      encodings: ['br', 'gzip', 'deflate'],
+      // brotli's default quality (11) costs far more CPU than it saves bytes on small JSON pages
+      brotliOptions: { params: { [constants.BROTLI_PARAM_QUALITY]: 4 } }
+    })
+  },
+  { name: 'compression' }
+)

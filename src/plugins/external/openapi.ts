@@ -1,0 +1,49 @@
+import swagger from '@fastify/swagger'
+import swaggerUi from '@fastify/swagger-ui'
+import type { FastifyInstance } from 'fastify'
+import fp from 'fastify-plugin'
+import { createJsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod'
+import { API_VERSION } from '../../version.js'
+
+export const DOCS_PREFIX = '/docs'
+
+const description = `Source-linked facts about human trafficking: what governments did (prosecution, protection,
+prevention), how many people are affected, who was involved. Every fact carries the exact words of the
+report it came from (\`evidence[].quote\`) and their offsets in the source text, so any claim can be checked
+against \`/v1/sources/{id}/text?start=…&end=…\`.
+
+Errors are RFC 9457 problem details (\`application/problem+json\`). Responses carry an \`ETag\` derived
+from the dataset version; the dataset is immutable per release.`
+
+/** The OpenAPI 3.1 document is generated from the routes' zod schemas; /docs serves it offline. */
+export default fp(
+  async function openapi(app: FastifyInstance) {
+    await app.register(swagger, {
+      openapi: {
+        openapi: '3.1.0',
+        info: {
+          title: 'Trafficking facts API',
+          version: API_VERSION,
+          description,
+          license: { name: 'Data: CC BY 4.0; quoted text remains its authors\'', identifier: 'CC-BY-4.0' }
+        },
+        tags: [
+          { name: 'facts', description: 'Curated claims with their evidence' },
+          { name: 'vocabularies', description: 'Categories, forms of exploitation, actors and years' },
+          { name: 'sources', description: 'The reports facts are taken from' },
+          { name: 'dataset', description: 'Dataset version and counts' },
+          { name: 'health', description: 'Liveness and readiness for orchestrators' }
+        ]
+      },
+      transform: createJsonSchemaTransform({ skipList: [`${DOCS_PREFIX}/*`, DOCS_PREFIX, `${DOCS_PREFIX}/`, '/openapi.json'] }),
+      transformObject: jsonSchemaTransformObject
+    })
+    await app.register(swaggerUi, {
+      routePrefix: DOCS_PREFIX,
+      staticCSP: true,
+      uiConfig: { deepLinking: true, defaultModelsExpandDepth: 0, tryItOutEnabled: true }
+    })
+    app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
+  },
+  { name: 'openapi' }
+)

@@ -1,0 +1,34 @@
+import type { FactSort } from '../../schemas/fact-query.js'
+
+export interface SortPlan {
+  /** The sort key expression; must match the index expressions in migrations/001_schema.sql. */
+  key: string
+  direction: 'ASC' | 'DESC'
+}
+
+export const SORT_PLANS: Record<FactSort, SortPlan> = {
+  '-year': { key: 'COALESCE(f.year, -1)', direction: 'DESC' },
+  year: { key: 'COALESCE(f.year, 10000)', direction: 'ASC' },
+  id: { key: 'f.id', direction: 'ASC' },
+  relevance: { key: 'm.rank', direction: 'ASC' }
+}
+
+export interface KeysetPosition {
+  key: number | string
+  id: string
+}
+
+export function orderBy(plan: SortPlan): string {
+  return plan.key === 'f.id' ? 'ORDER BY f.id ASC' : `ORDER BY ${plan.key} ${plan.direction}, f.id ASC`
+}
+
+/** Rows strictly after `after` in the plan's order; ties on the key are broken by id. */
+export function keysetCondition(plan: SortPlan, after: KeysetPosition | undefined): { sql: string; params: unknown[] } {
+  if (!after) return { sql: '1', params: [] }
+  if (plan.key === 'f.id') return { sql: 'f.id > ?', params: [after.id] }
+  const beyond = plan.direction === 'DESC' ? '<' : '>'
+  return {
+    sql: `(${plan.key} ${beyond} ? OR (${plan.key} = ? AND f.id > ?))`,
+    params: [after.key, after.key, after.id]
+  }
+}

@@ -1,0 +1,29 @@
+import type { Database } from 'better-sqlite3'
+import type { Source } from '../schemas/source.js'
+
+export function createSourcesRepository(db: Database) {
+  const columns = `s.id, s.title, s.publisher, s.published_at AS publishedAt, s.url, s.retrieved_at AS retrievedAt,
+    s.license, s.sha256, s.note, s.text_length AS length,
+    (SELECT count(DISTINCT e.fact_rowid) FROM evidence e WHERE e.source_id = s.id) AS factCount`
+  const all = db.prepare(`SELECT ${columns} FROM sources s ORDER BY s.id`)
+  const one = db.prepare(`SELECT ${columns} FROM sources s WHERE s.id = ?`)
+  const text = db.prepare('SELECT text FROM sources WHERE id = ?').pluck()
+  const ids = db.prepare('SELECT id FROM sources ORDER BY id').pluck()
+
+  return {
+    list(): Source[] {
+      return all.all() as Source[]
+    },
+    find(id: string): Source | undefined {
+      return one.get(id) as Source | undefined
+    },
+    text(id: string): string | undefined {
+      return text.get(id) as string | undefined
+    },
+    ids(): string[] {
+      return ids.all() as string[]
+    }
+  }
+}
+
+export type SourcesRepository = ReturnType<typeof createSourcesRepository>

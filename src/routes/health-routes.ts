@@ -1,0 +1,34 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { NotReadyError } from '../http/errors.js'
+import { healthSchema } from '../schemas/meta.js'
+import { problemResponses } from '../schemas/problem.js'
+
+// Probes must never be throttled or cached: an orchestrator polls them on a fixed period.
+const PROBE = { cache: 'no-store', rateLimit: false } as const
+
+const healthRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get('/healthz', {
+    config: PROBE,
+    schema: {
+      operationId: 'getLiveness',
+      summary: 'Liveness: the process is up',
+      tags: ['health'],
+      response: { 200: healthSchema }
+    }
+  }, async () => ({ status: 'ok' as const }))
+
+  app.get('/readyz', {
+    config: PROBE,
+    schema: {
+      operationId: 'getReadiness',
+      summary: 'Readiness: the database is open and answering',
+      tags: ['health'],
+      response: { 200: healthSchema, ...problemResponses(503) }
+    }
+  }, async () => {
+    if (!app.repositories.meta.isAnswering()) throw new NotReadyError('The database is not answering.')
+    return { status: 'ok' as const }
+  })
+}
+
+export default healthRoutes

@@ -1,0 +1,71 @@
+import { Readable } from 'node:stream'
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import { NotAcceptableError } from '../../../http/errors.js'
+import type { Fact } from '../../../schemas/fact.js'
+import { factExportQuerySchema } from '../../../schemas/fact-query.js'
+import { problemResponses } from '../../../schemas/problem.js'
+import { csvHeader, csvRow } from './fact-csv.js'
+import { checkFilters, effectiveSort } from './fact-filters.js'
+
+const FORMATS = {
+  csv: { type: 'text/csv; charset=utf-8', extension: 'csv', header: csvHeader, row: csvRow },
+  ndjson: { type: 'application/x-ndjson; charset=utf-8', extension: 'ndjson', header: () => '', row: (f: Fact) => `${JSON.stringify(f)}\n` }
+} as const
+
+// Rows are written in chunks of this many facts: few enough to keep memory flat, many enough
+// that the stream is not dominated by per-chunk overhead.
+const FACTS_PER_CHUNK = 100
+
+const factsExportRoute: FastifyPluginAsyncZod = async (app) => {
+  app.get('/v1/facts/export', {
+    schema: {
+      operationId: 'exportFacts',
+      summary: 'Download every matching fact as CSV or NDJSON',
+      description:
+        'Takes the same filters as `/v1/facts`, without paging: the whole result is streamed from the database. ' +
+        'CSV joins list cells with " | " and writes `figures` and `evidence` as JSON.',
+      tags: ['facts'],
+      querystring: factExportQuerySchema,
+      response: {
+        200: {
+          description: 'The matching facts, streamed.',
+          content: {
+            'text/csv': { schema: z.string().meta({ examples: [csvHeader()] }) },
+            'application/x-ndjson': { schema: z.string().describe('One Fact object per line.') }
+          }
+        },
+        ...problemResponses(400, 406, 429)
+      }
+    }
+  }, async (request, reply) => {
+    const { format, sort: requestedSort, ...filters } = request.query
+    const sort = effectiveSort(requestedSort, filters.q)
+    checkFilters({ ...filters, sort }, app.dataset.vocabularies)
+    const output = FORMATS[format]
+    if (request.headers.accept && !request.accepts().type([output.type.split(';')[0]!])) {
+      throw new NotAcceptableError(`format=${format} produces ${output.type}; the Accept header allows it not.`)
+    }
+    const facts = app.repositories.facts.iterate(filters, sort)
+    function* chunks(): Generator<string> {
+      let chunk = output.header()
+      let inChunk = 0
+      for (const fact of facts) {
+        chunk += output.row(fact)
+        if (++inChunk === FACTS_PER_CHUNK) {
+          yield chunk
+          chunk = ''
+          inChunk = 0
+        }
+      }
+      if (chunk) yield chunk
+    }
+    return reply
+      .type(output.type)
+      .header('content-disposition', `attachment; filename="facts.${output.extension}"`)
+      // the 200 schema documents the body for OpenAPI; a stream is sent as is, never serialized
+      .send(Readable.from(chunks(), { objectMode: false }) as unknown as string)
+  })
+}
+
+export default factsExportRoute

@@ -1,0 +1,21 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { metaSchema } from '../../schemas/meta.js'
+import { problemResponses } from '../../schemas/problem.js'
+import { API_VERSION } from '../../version.js'
+
+const metaRoute: FastifyPluginAsyncZod = async (app) => {
+  app.get('/v1/meta', {
+    config: { produces: ['application/json'] },
+    schema: {
+      operationId: 'getMeta',
+      summary: 'Dataset version, content hash, build time, licence and counts',
+      tags: ['dataset'],
+      response: { 200: metaSchema, ...problemResponses(406, 429) }
+    }
+  }, async () => {
+    const { vocabularies: _vocabularies, ...info } = app.dataset
+    return { ...info, apiVersion: API_VERSION }
+  })
+}
+
+export default metaRoute

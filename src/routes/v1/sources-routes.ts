@@ -1,0 +1,70 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import { NotFoundError, invalidParameters } from '../../http/errors.js'
+import { problemResponses } from '../../schemas/problem.js'
+import { sourceListSchema, sourceSchema, sourceTextQuerySchema } from '../../schemas/source.js'
+import { idParamsSchema } from '../../schemas/vocabulary.js'
+
+const TAGS = ['sources']
+const sourceParams = idParamsSchema.extend({
+  id: idParamsSchema.shape.id.describe('Source id.').meta({ examples: ['ru-trafficking-excerpts'] })
+})
+
+const sourcesRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { sources } = app.repositories
+  const notFound = (id: string) => new NotFoundError(`No source has the id "${id}"; see /v1/sources.`)
+
+  app.get('/v1/sources', {
+    config: { produces: ['application/json'] },
+    schema: {
+      operationId: 'listSources',
+      summary: 'List the source reports with their fact counts',
+      tags: TAGS,
+      response: { 200: sourceListSchema, ...problemResponses(406, 429) }
+    }
+  }, async () => ({ data: sources.list() }))
+
+  app.get('/v1/sources/:id', {
+    config: { produces: ['application/json'] },
+    schema: {
+      operationId: 'getSource',
+      summary: 'Get one source report',
+      tags: TAGS,
+      params: sourceParams,
+      response: { 200: sourceSchema, ...problemResponses(400, 404, 406, 429) }
+    }
+  }, async (request) => {
+    const source = sources.find(request.params.id)
+    if (!source) throw notFound(request.params.id)
+    return source
+  })
+
+  app.get('/v1/sources/:id/text', {
+    config: { produces: ['text/plain'] },
+    schema: {
+      operationId: 'getSourceText',
+      summary: 'Get the text of a source, whole or a slice',
+      description:
+        'Offsets count UTF-16 code units, as JavaScript strings do: for any evidence span, ' +
+        '`?start={start}&end={end}` returns exactly its `quote`.',
+      tags: TAGS,
+      params: sourceParams,
+      querystring: sourceTextQuerySchema,
+      response: {
+        200: { description: 'The text, or the requested slice.', content: { 'text/plain': { schema: z.string() } } },
+        ...problemResponses(400, 404, 406, 429)
+      }
+    }
+  }, async (request, reply) => {
+    const text = sources.text(request.params.id)
+    if (text === undefined) throw notFound(request.params.id)
+    const { start = 0, end = text.length } = request.query
+    if (end > text.length || start > text.length) {
+      const name = end > text.length ? 'end' : 'start'
+      throw invalidParameters([{ in: 'query', name, message: `must not exceed the text length (${text.length})` }])
+    }
+    return reply.type('text/plain; charset=utf-8').send(text.slice(start, end))
+  })
+}
+
+export default sourcesRoutes

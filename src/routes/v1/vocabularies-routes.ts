@@ -1,0 +1,101 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { NotFoundError, invalidParameters } from '../../http/errors.js'
+import { problemResponses } from '../../schemas/problem.js'
+import {
+  actorListQuerySchema,
+  actorListSchema,
+  actorSchema,
+  idParamsSchema,
+  slugParamsSchema,
+  termListSchema,
+  termSchema,
+  yearListSchema
+} from '../../schemas/vocabulary.js'
+
+const JSON_ONLY = { produces: ['application/json'] }
+const TAGS = ['vocabularies']
+
+const vocabulariesRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { vocabularies } = app.repositories
+
+  app.get('/v1/categories', {
+    config: JSON_ONLY,
+    schema: {
+      operationId: 'listCategories',
+      summary: 'List the fact categories with their fact counts',
+      tags: TAGS,
+      response: { 200: termListSchema, ...problemResponses(406, 429) }
+    }
+  }, async () => ({ data: vocabularies.terms('categories') }))
+
+  app.get('/v1/categories/:slug', {
+    config: JSON_ONLY,
+    schema: {
+      operationId: 'getCategory',
+      summary: 'Get one category',
+      tags: TAGS,
+      params: slugParamsSchema,
+      response: { 200: termSchema, ...problemResponses(400, 404, 406, 429) }
+    }
+  }, async (request) => {
+    const term = vocabularies.term('categories', request.params.slug)
+    if (!term) throw new NotFoundError(`No category has the slug "${request.params.slug}"; see /v1/categories.`)
+    return term
+  })
+
+  app.get('/v1/forms', {
+    config: JSON_ONLY,
+    schema: {
+      operationId: 'listForms',
+      summary: 'List the forms of exploitation with their fact counts',
+      tags: TAGS,
+      response: { 200: termListSchema, ...problemResponses(406, 429) }
+    }
+  }, async () => ({ data: vocabularies.terms('forms') }))
+
+  app.get('/v1/actors', {
+    config: JSON_ONLY,
+    schema: {
+      operationId: 'listActors',
+      summary: 'List the actors the sources name, optionally of one type',
+      tags: TAGS,
+      querystring: actorListQuerySchema,
+      response: { 200: actorListSchema, ...problemResponses(400, 406, 429) }
+    }
+  }, async (request) => {
+    const { type } = request.query
+    const valid = app.dataset.vocabularies.actorTypes
+    if (type !== undefined && !valid.includes(type)) {
+      throw invalidParameters([{ in: 'query', name: 'type', message: `unknown value "${type}"; valid values: ${valid.join(', ')}` }])
+    }
+    return { data: vocabularies.actors(type) }
+  })
+
+  app.get('/v1/actors/:id', {
+    config: JSON_ONLY,
+    schema: {
+      operationId: 'getActor',
+      summary: 'Get one actor',
+      tags: TAGS,
+      params: idParamsSchema.extend({ id: idParamsSchema.shape.id.describe('Actor id.').meta({ examples: ['russian-government'] }) }),
+      response: { 200: actorSchema, ...problemResponses(400, 404, 406, 429) }
+    }
+  }, async (request) => {
+    const actor = vocabularies.actor(request.params.id)
+    if (!actor) throw new NotFoundError(`No actor has the id "${request.params.id}"; see /v1/actors.`)
+    return actor
+  })
+
+  app.get('/v1/years', {
+    config: JSON_ONLY,
+    schema: {
+      operationId: 'listYears',
+      summary: 'List the years facts are about, ascending, with fact counts',
+      tags: TAGS,
+      response: { 200: yearListSchema, ...problemResponses(406, 429) }
+    }
+  }, async () => ({ data: vocabularies.years() }))
+}
+
+export default vocabulariesRoutes
+

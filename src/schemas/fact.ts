@@ -1,0 +1,81 @@
+import { z } from 'zod'
+
+export const figureSchema = z
+  .object({
+    value: z.number().describe('The number the source states, as a number.'),
+    unit: z.string().describe('What the number counts, e.g. `defendants`, `people`, `years`.'),
+    qualifier: z
+      .enum(['exact', 'at-least', 'more-than', 'estimate', 'approximately'])
+      .describe('How the source qualifies the number ("at least" → `at-least`).'),
+    label: z.string().describe('What is counted, in words.')
+  })
+  .meta({ id: 'Figure' })
+
+export const evidenceSchema = z
+  .object({
+    sourceId: z.string().describe('The source the quote is taken from.'),
+    quote: z.string().describe('The exact words of the source.'),
+    start: z.int().describe('Offset of the quote in the source text, in UTF-16 code units.'),
+    end: z.int().describe('End offset (exclusive): `text.slice(start, end) === quote`.'),
+    attribution: z.string().nullable().describe('Who the source says made the statement, when it says so.')
+  })
+  .meta({ id: 'Evidence' })
+
+export const actorRefSchema = z
+  .object({
+    id: z.string().describe('Actor id, from `/v1/actors`.'),
+    name: z.string(),
+    type: z.string().describe('Actor type, e.g. `government`, `ngo`, `victim`.')
+  })
+  .meta({ id: 'ActorRef' })
+
+export const factSchema = z
+  .object({
+    id: z.string().describe('Stable slug; never reused.'),
+    statement: z.string().describe("The claim in the curators' own words."),
+    year: z.int().nullable().describe('The year the claim is about; null when the source states none.'),
+    yearInferred: z.boolean().describe('True when the year comes from context rather than the sentence itself.'),
+    when: z.string().nullable().describe("The source's own time wording."),
+    country: z.string().describe('ISO 3166-1 alpha-2 code of the country the claim is about.'),
+    places: z.array(z.string()).describe('Sub-national places named.'),
+    categories: z.array(z.string()).describe('Category slugs; the first is the primary one.'),
+    forms: z.array(z.string()).describe('Forms of exploitation.'),
+    actors: z.array(actorRefSchema),
+    figures: z.array(figureSchema).describe('Every number the claim states.'),
+    evidence: z.array(evidenceSchema).describe('The exact words of the source supporting the claim.'),
+    flags: z.array(z.string()).describe('Curation caveats: `truncated-in-source`, `subject-unclear`, `conflicts-with:<id>`.'),
+    note: z.string().nullable().describe("A curator's note explaining a flag or an inference.")
+  })
+  .meta({
+    id: 'Fact',
+    examples: [
+      {
+        id: 'ru-2013-sex-trafficking-prosecutions',
+        statement: 'Russian authorities prosecuted at least 18 defendants in seven sex trafficking cases in 2013.',
+        year: 2013,
+        yearInferred: false,
+        when: 'in 2013',
+        country: 'RU',
+        places: [],
+        categories: ['prosecution'],
+        forms: ['sex-trafficking'],
+        actors: [{ id: 'russian-government', name: 'Government of Russia', type: 'government' }],
+        figures: [{ value: 18, unit: 'defendants', qualifier: 'at-least', label: 'sex trafficking defendants prosecuted' }],
+        evidence: [
+          {
+            sourceId: 'ru-trafficking-excerpts',
+            quote: 'The government reportedly prosecuted at least 18 defendants in seven cases of sex trafficking',
+            start: 4600,
+            end: 4692,
+            attribution: null
+          }
+        ],
+        flags: [],
+        note: null
+      }
+    ]
+  })
+
+export type Fact = z.infer<typeof factSchema>
+export type Figure = z.infer<typeof figureSchema>
+export type Evidence = z.infer<typeof evidenceSchema>

@@ -1,0 +1,43 @@
+import { z } from 'zod'
+
+export const termSchema = z
+  .object({
+    slug: z.string(),
+    label: z.string(),
+    description: z.string(),
+    factCount: z.int().describe('Facts carrying this term.')
+  })
+  .meta({ id: 'Term', examples: [{ slug: 'prosecution', label: 'Prosecution', description: 'Laws, investigations, prosecutions, convictions and sentences.', factCount: 9 }] })
+
+export const termListSchema = z.object({ data: z.array(termSchema) }).meta({ id: 'TermList' })
+
+export const actorSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    type: z.string().describe('Actor type: government, law-enforcement, judiciary, legislature, international-organization, ngo, media, criminal-group, official, victim, foreign-government.'),
+    description: z.string(),
+    aliases: z.array(z.string()),
+    factCount: z.int()
+  })
+  .meta({ id: 'Actor' })
+
+export const actorListSchema = z.object({ data: z.array(actorSchema) }).meta({ id: 'ActorList' })
+
+export const actorListQuerySchema = z.strictObject({
+  type: z.string().min(1).max(100).optional().describe('Only actors of this type, e.g. `government`.').meta({ examples: ['government'] })
+})
+
+export const yearListSchema = z
+  .object({ data: z.array(z.object({ year: z.int(), factCount: z.int() })) })
+  .meta({ id: 'YearList', description: 'Years with facts, ascending; facts without a year are not listed.' })
+
+export const slugParamsSchema = z.strictObject({
+  slug: z.string().min(1).max(100).describe('The term slug.').meta({ examples: ['prosecution'] })
+})
+export const idParamsSchema = z.strictObject({
+  id: z.string().min(1).max(200).describe('The identifier.')
+})
+
+export type Term = z.infer<typeof termSchema>
+export type Actor = z.infer<typeof actorSchema>
