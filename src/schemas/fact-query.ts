@@ -35,6 +35,7 @@ export const factFilterShape = {
     .trim()
     .min(1)
     .max(200)
+    .refine((q) => /[\p{L}\p{N}]/u.test(q), 'must contain at least one letter or digit')
     .optional()
     .describe('Full-text search over statements and quotes; every word must match, results ranked by relevance.')
     .meta({ examples: ['deported'] }),

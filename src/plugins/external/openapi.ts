@@ -3,6 +3,7 @@ import swaggerUi from '@fastify/swagger-ui'
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import { createJsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod'
+import { pruneUnusedInputSchemas } from '../../openapi/prune-input-schemas.js'
 import { API_VERSION } from '../../version.js'
 
 export const DOCS_PREFIX = '/docs'
@@ -36,7 +37,7 @@ export default fp(
         ]
       },
       transform: createJsonSchemaTransform({ skipList: [`${DOCS_PREFIX}/*`, DOCS_PREFIX, `${DOCS_PREFIX}/`, '/openapi.json'] }),
-      transformObject: jsonSchemaTransformObject
+      transformObject: (document) => pruneUnusedInputSchemas(jsonSchemaTransformObject(document))
     })
     await app.register(swaggerUi, {
       routePrefix: DOCS_PREFIX,

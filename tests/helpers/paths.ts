@@ -1,0 +1,1 @@
+export const FIXTURE_DATA_DIR = 'tests/fixtures/db'
