@@ -1,0 +1,89 @@
+import type { FastifyInstance } from 'fastify'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { buildTestApp } from '../helpers/build-test-app.js'
+
+let app: FastifyInstance
+beforeAll(async () => {
+  app = await buildTestApp()
+})
+afterAll(() => app.close())
+
+const PROBLEM_KEYS = ['detail', 'instance', 'status', 'title', 'type']
+
+// One error shape for every failure, as Datasette keeps one; checked here across the API.
+const failures: [string, string, number][] = [
+  ['unknown category', '/v1/facts?category=labour', 400],
+  ['unknown form', '/v1/facts/facets?form=slavery', 400],
+  ['unknown actor', '/v1/facts?actor=nobody', 400],
+  ['unknown actorType', '/v1/facts?actorType=police', 400],
+  ['unknown source', '/v1/facts/export?source=nope', 400],
+  ['unknown country code', '/v1/facts?country=XX', 400],
+  ['malformed country', '/v1/facts?country=Russia', 400],
+  ['year not a number', '/v1/facts?year=twenty', 400],
+  ['year out of range', '/v1/facts?year=99999', 400],
+  ['yearFrom after yearTo', '/v1/facts?yearFrom=2014&yearTo=2012', 400],
+  ['hasFigures not a boolean', '/v1/facts?hasFigures=yes', 400],
+  ['q without words', '/v1/facts?q=%22%22*', 400],
+  ['unknown parameter', '/v1/facts?yaer=2013', 400],
+  ['repeated single-valued parameter', '/v1/facts?country=RU&country=IR', 400],
+  ['unknown fact', '/v1/facts/nope', 404],
+  ['unknown category slug', '/v1/categories/nope', 404],
+  ['unknown route', '/v2/facts', 404],
+  ['unsupported method', '/v1/facts', 404]
+]
+
+describe('problem details', () => {
+  test.each(failures)('%s → %i application/problem+json', async (_name, url, status) => {
+    const method = _name === 'unsupported method' ? 'DELETE' : 'GET'
+    const response = await app.inject({ method, url })
+    expect(response.statusCode).toBe(status)
+    expect(response.headers['content-type']).toBe('application/problem+json; charset=utf-8')
+    const body = response.json()
+    expect(Object.keys(body).filter((k) => k !== 'errors').sort()).toEqual(PROBLEM_KEYS)
+    expect(body.status).toBe(status)
+    expect(body.instance).toBe(url)
+    expect(body.type).toMatch(/^\/problems\/[a-z-]+$/)
+    expect(body.detail.length).toBeGreaterThan(10)
+    if (status === 400) {
+      expect(body.errors.length).toBeGreaterThan(0)
+      for (const e of body.errors) expect(Object.keys(e).sort()).toEqual(['in', 'message', 'name'])
+    }
+    expect(response.body).not.toMatch(/SELECT|sqlite|node_modules|\/work\/|\.ts:\d+|at .+\(/i)
+  })
+
+  test('a 400 names every bad parameter at once', async () => {
+    const body = (await app.inject('/v1/facts?category=x&form=y&limit=0')).json()
+    const names = body.errors.map((e: { name: string }) => e.name)
+    expect(names).toContain('limit')
+    const vocab = (await app.inject('/v1/facts?category=x&form=y')).json()
+    expect(vocab.errors.map((e: { name: string }) => e.name)).toEqual(['category', 'form'])
+    expect(vocab.errors[0].message).toContain('prosecution')
+  })
+
+  test('an unknown actor points at the actor list rather than listing every actor', async () => {
+    const body = (await app.inject('/v1/facts?actor=nobody')).json()
+    expect(body.errors[0].message).toContain('/v1/actors')
+  })
+
+  test('problem types are documented where they point', async () => {
+    const body = (await app.inject('/v1/facts?category=labour')).json()
+    const doc = await app.inject(body.type)
+    expect(doc.statusCode).toBe(200)
+    expect(doc.json()).toMatchObject({ type: body.type, status: 400, title: body.title })
+  })
+
+  test('a failure inside a handler is a bare 500 problem: no message, stack or SQL', async () => {
+    const failing = await buildTestApp()
+    failing.db.close()
+    const response = await failing.inject('/v1/facts')
+    expect(response.statusCode).toBe(500)
+    expect(response.json()).toEqual({
+      type: '/problems/server-error',
+      title: 'Internal server error',
+      status: 500,
+      detail: 'The server failed to handle this request.',
+      instance: '/v1/facts'
+    })
+    await failing.close()
+  })
+})

@@ -1,0 +1,41 @@
+import type { FastifyInstance } from 'fastify'
+import { afterAll, beforeAll, expect, test } from 'vitest'
+import { buildTestApp } from '../../../helpers/build-test-app.js'
+import { fixture } from '../../../helpers/fixture-oracle.js'
+
+let app: FastifyInstance
+beforeAll(async () => {
+  app = await buildTestApp()
+})
+afterAll(() => app.close())
+
+test('GET /v1/facts/{id} returns the curated fact with resolved actors', async () => {
+  const curated = fixture.facts.find((e) => e.fact.id === 'fx-police-chief-sentence')!.fact
+  const response = await app.inject('/v1/facts/fx-police-chief-sentence')
+  expect(response.statusCode).toBe(200)
+  const { actors, ...fact } = response.json()
+  const { actors: actorIds, ...expected } = curated
+  expect(fact).toEqual(expected)
+  expect(actors).toEqual(
+    actorIds.map((id) => {
+      const actor = fixture.actors.find((a) => a.id === id)!
+      return { id, name: actor.name, type: actor.type }
+    })
+  )
+})
+
+test('evidence offsets are UTF-16 code units: the source text slice equals the quote', async () => {
+  const fact = (await app.inject('/v1/facts/fx-2017-unicode-moscow')).json()
+  const [evidence] = fact.evidence
+  // the source starts with non-ASCII text and an emoji flag (astral characters: two units each)
+  expect(evidence.start).toBeGreaterThan([...'Übersicht 🇷🇺'].length)
+  const slice = await app.inject(`/v1/sources/${evidence.sourceId}/text?start=${evidence.start}&end=${evidence.end}`)
+  expect(slice.body).toBe(evidence.quote)
+})
+
+test('an unknown id is a 404 problem', async () => {
+  const response = await app.inject('/v1/facts/no-such-fact')
+  expect(response.statusCode).toBe(404)
+  expect(response.json()).toMatchObject({ status: 404, title: 'Not found', instance: '/v1/facts/no-such-fact' })
+  expect(response.json().detail).toContain('no-such-fact')
+})
