@@ -13,23 +13,19 @@ export const datasetFileSchema = z.strictObject({
   license: z.string().min(1)
 })
 
-export const termFileSchema = z.array(
-  z.strictObject({
-    slug,
-    label: z.string().min(1),
-    description: z.string().min(1)
-  })
-)
+export const termSchema = z.strictObject({
+  slug,
+  label: z.string().min(1),
+  description: z.string().min(1)
+})
 
-export const actorFileSchema = z.array(
-  z.strictObject({
-    id: slug,
-    name: z.string().min(1),
-    type: slug,
-    description: z.string().min(1),
-    aliases: z.array(z.string().min(1)).default([])
-  })
-)
+export const actorSchema = z.strictObject({
+  id: slug,
+  name: z.string().min(1),
+  type: slug,
+  description: z.string().min(1),
+  aliases: z.array(z.string().min(1)).default([])
+})
 
 const isoDate = z.iso.date()
 
@@ -83,8 +79,6 @@ export const factSchema = z.strictObject({
   note: z.string().min(1).nullable().default(null)
 })
 
-export const factFileSchema = z.array(factSchema)
-
 export const skippedSpanSchema = z.strictObject({
   start: offset,
   end: offset,
@@ -93,11 +87,9 @@ export const skippedSpanSchema = z.strictObject({
   note: z.string().min(1).nullable().default(null)
 })
 
-export const skippedFileSchema = z.array(skippedSpanSchema)
-
 export type DatasetFile = z.output<typeof datasetFileSchema>
-export type Term = z.output<typeof termFileSchema>[number]
-export type Actor = z.output<typeof actorFileSchema>[number]
+export type Term = z.output<typeof termSchema>
+export type Actor = z.output<typeof actorSchema>
 export type SourceMetadata = z.output<typeof sourceMetadataSchema>
 export type CuratedFact = z.output<typeof factSchema>
 export type SkippedSpan = z.output<typeof skippedSpanSchema>

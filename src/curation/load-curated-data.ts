@@ -4,12 +4,12 @@ import { join, relative } from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import type { z } from 'zod'
 import {
-  actorFileSchema,
+  actorSchema,
   datasetFileSchema,
-  factFileSchema,
-  skippedFileSchema,
+  factSchema,
+  skippedSpanSchema,
   sourceMetadataSchema,
-  termFileSchema,
+  termSchema,
   type Actor,
   type CuratedFact,
   type DatasetFile,
@@ -53,32 +53,48 @@ export function loadCuratedData(dataDir: string): CuratedData {
   const issues: CurationIssue[] = []
   const display = (file: string) => relative(process.cwd(), file) || file
 
-  function readYaml<S extends z.ZodType>(file: string, schema: S): z.output<S> | undefined {
-    let raw: unknown
+  function readRaw(file: string): unknown {
     try {
-      raw = parseYaml(readFileSync(file, 'utf8'))
+      return parseYaml(readFileSync(file, 'utf8'))
     } catch (error) {
       issues.push({ file: display(file), reason: `cannot read YAML: ${(error as Error).message}` })
       return undefined
     }
-    const parsed = schema.safeParse(raw ?? [])
+  }
+
+  function report(file: string, error: z.ZodError, id?: string) {
+    for (const issue of error.issues) issues.push({ file: display(file), id, reason: `${formatPath(issue.path)}: ${issue.message}` })
+  }
+
+  function readYaml<S extends z.ZodType>(file: string, schema: S): z.output<S> | undefined {
+    const parsed = schema.safeParse(readRaw(file))
     if (parsed.success) return parsed.data
-    for (const issue of parsed.error.issues) {
-      issues.push({
-        file: display(file),
-        id: idAt(raw, issue.path),
-        reason: `${formatPath(issue.path)}: ${issue.message}`
-      })
-    }
+    report(file, parsed.error)
     return undefined
+  }
+
+  // Each record is validated on its own, so one bad fact is reported with its id while the
+  // others still go through the reference checks: a curator sees every problem in one pass.
+  function readRecords<S extends z.ZodType>(file: string, schema: S): z.output<S>[] {
+    const raw = readRaw(file) ?? []
+    if (!Array.isArray(raw)) {
+      issues.push({ file: display(file), reason: 'must be a YAML list' })
+      return []
+    }
+    return raw.flatMap((record: unknown, index) => {
+      const parsed = schema.safeParse(record)
+      if (parsed.success) return [parsed.data]
+      report(file, parsed.error, recordId(record) ?? `record ${index + 1}`)
+      return []
+    })
   }
 
   const dataset = readYaml(join(dataDir, 'dataset.yaml'), datasetFileSchema)
   const vocabularyDir = join(dataDir, 'vocabularies')
-  const categories = readYaml(join(vocabularyDir, 'categories.yaml'), termFileSchema) ?? []
-  const forms = readYaml(join(vocabularyDir, 'forms.yaml'), termFileSchema) ?? []
-  const actorTypes = readYaml(join(vocabularyDir, 'actor-types.yaml'), termFileSchema) ?? []
-  const actors = readYaml(join(vocabularyDir, 'actors.yaml'), actorFileSchema) ?? []
+  const categories = readRecords(join(vocabularyDir, 'categories.yaml'), termSchema)
+  const forms = readRecords(join(vocabularyDir, 'forms.yaml'), termSchema)
+  const actorTypes = readRecords(join(vocabularyDir, 'actor-types.yaml'), termSchema)
+  const actors = readRecords(join(vocabularyDir, 'actors.yaml'), actorSchema)
 
   const sourcesDir = join(dataDir, 'sources')
   const sources: CuratedSource[] = []
@@ -97,7 +113,7 @@ export function loadCuratedData(dataDir: string): CuratedData {
       issues.push({ file: display(file), id: metadata.id, reason: `sha256 is ${metadata.sha256} but the text hashes to ${sha256}` })
     }
     const skippedFile = join(sourcesDir, `${metadata.id}.skipped.yaml`)
-    const skipped = existsSync(skippedFile) ? (readYaml(skippedFile, skippedFileSchema) ?? []) : []
+    const skipped = existsSync(skippedFile) ? readRecords(skippedFile, skippedSpanSchema) : []
     sources.push({ file: display(file), metadata, text: bytes.toString('utf8'), skipped })
   }
 
@@ -105,7 +121,7 @@ export function loadCuratedData(dataDir: string): CuratedData {
   const facts: FactEntry[] = []
   for (const name of yamlFiles(factsDir)) {
     const file = join(factsDir, name)
-    for (const fact of readYaml(file, factFileSchema) ?? []) facts.push({ file: display(file), fact })
+    for (const fact of readRecords(file, factSchema)) facts.push({ file: display(file), fact })
   }
 
   if (!dataset) throw new CurationError(issues)
@@ -127,10 +143,8 @@ function formatPath(path: PropertyKey[]): string {
 }
 
 // Names the record an issue is in (its `id` or `slug`) so messages point at a fact, not an index.
-function idAt(raw: unknown, path: PropertyKey[]): string | undefined {
-  if (!Array.isArray(raw) || typeof path[0] !== 'number') return undefined
-  const record = raw[path[0]] as Record<string, unknown> | undefined
-  const id = record?.id ?? record?.slug
+function recordId(record: unknown): string | undefined {
+  const id = (record as Record<string, unknown> | null)?.id ?? (record as Record<string, unknown> | null)?.slug
   return typeof id === 'string' ? id : undefined
 }
 

@@ -12,12 +12,12 @@ export async function collectPages(app: FastifyInstance, query: string) {
   const pages: FactPage[] = []
   let url: string | null = `/v1/facts?${query}`
   while (url) {
-    const response = await app.inject(url)
+    const response: Awaited<ReturnType<FastifyInstance['inject']>> = await app.inject(url)
     expect(response.statusCode, response.body).toBe(200)
     const page = response.json() as FactPage
     pages.push(page)
     if (page.page.nextCursor) {
-      const link = String(response.headers.link)
+      const link: string = String(response.headers.link)
       expect(link).toMatch(/^<\/v1\/facts\?.*>; rel="next"$/)
       expect(new URLSearchParams(link.slice(link.indexOf('?') + 1, link.indexOf('>'))).get('cursor')).toBe(page.page.nextCursor)
       url = link.slice(1, link.indexOf('>'))

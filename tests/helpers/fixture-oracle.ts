@@ -39,7 +39,7 @@ export function expectedIds(filters: OracleFilters): string[] {
 }
 
 /** Filters as a query string, repeating array parameters. */
-export function toQuery(filters: Record<string, unknown>): string {
+export function toQuery(filters: object): string {
   const params = new URLSearchParams()
   for (const [key, value] of Object.entries(filters)) {
     if (value === undefined) continue
