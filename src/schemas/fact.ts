@@ -51,7 +51,7 @@ export const factSchema = z
     examples: [
       {
         id: 'ru-2013-sex-trafficking-prosecutions',
-        statement: 'Russian authorities prosecuted at least 18 defendants in seven sex trafficking cases in 2013.',
+        statement: 'Russia reportedly brought sex trafficking charges against 18 or more defendants in seven cases in 2013.',
         year: 2013,
         yearInferred: false,
         when: 'in 2013',
@@ -60,18 +60,22 @@ export const factSchema = z
         categories: ['prosecution'],
         forms: ['sex-trafficking'],
         actors: [{ id: 'russian-government', name: 'Government of Russia', type: 'government' }],
-        figures: [{ value: 18, unit: 'defendants', qualifier: 'at-least', label: 'sex trafficking defendants prosecuted' }],
+        figures: [
+          { value: 18, unit: 'defendants', qualifier: 'at-least', label: 'defendants prosecuted for sex trafficking in 2013' },
+          { value: 7, unit: 'cases', qualifier: 'exact', label: 'sex trafficking cases prosecuted in 2013' }
+        ],
         evidence: [
           {
             sourceId: 'ru-trafficking-excerpts',
-            quote: 'The government reportedly prosecuted at least 18 defendants in seven cases of sex trafficking',
-            start: 4600,
-            end: 4692,
+            quote:
+              'The government reportedly prosecuted at least 18 defendants in seven cases of sex trafficking and at least ten defendants in four cases of forced labor in 2013',
+            start: 4901,
+            end: 5060,
             attribution: null
           }
         ],
         flags: [],
-        note: null
+        note: 'Split from the same sentence’s figures for forced labour in 2013 and for 2012.'
       }
     ]
   })

@@ -18,20 +18,25 @@ export function filtersToSql(filters: FactFilters): SqlFragment {
     clauses.push(sql)
     params.push(...values)
   }
+  // Categories and forms are few, so each matches many facts: walking facts in sort order and
+  // probing stops as soon as a page is full. Actors and sources are many and each matches few:
+  // starting from their index rows is cheaper (measured with npm run bench).
   const anyOf = (table: string, column: string, values: readonly string[]) =>
     add(`EXISTS (SELECT 1 FROM ${table} x WHERE x.fact_rowid = f.rowid AND x.${column} IN (${placeholders(values)}))`, ...values)
+  const inAnyOf = (table: string, column: string, values: readonly string[]) =>
+    add(`f.rowid IN (SELECT x.fact_rowid FROM ${table} x WHERE x.${column} IN (${placeholders(values)}))`, ...values)
 
   if (filters.year?.length) add(`f.year IN (${placeholders(filters.year)})`, ...filters.year)
   if (filters.yearFrom !== undefined) add('f.year >= ?', filters.yearFrom)
   if (filters.yearTo !== undefined) add('f.year <= ?', filters.yearTo)
   if (filters.category?.length) anyOf('fact_categories', 'category', filters.category)
   if (filters.form?.length) anyOf('fact_forms', 'form', filters.form)
-  if (filters.actor?.length) anyOf('fact_actors', 'actor_id', filters.actor)
+  if (filters.actor?.length) inAnyOf('fact_actors', 'actor_id', filters.actor)
   if (filters.actorType !== undefined) {
     add('EXISTS (SELECT 1 FROM fact_actors x JOIN actors a ON a.id = x.actor_id WHERE x.fact_rowid = f.rowid AND a.type = ?)', filters.actorType)
   }
   if (filters.country !== undefined) add('f.country = ?', filters.country)
-  if (filters.source !== undefined) add('EXISTS (SELECT 1 FROM evidence x WHERE x.fact_rowid = f.rowid AND x.source_id = ?)', filters.source)
+  if (filters.source !== undefined) inAnyOf('evidence', 'source_id', [filters.source])
   if (filters.hasFigures !== undefined) add(filters.hasFigures ? 'f.figure_count > 0' : 'f.figure_count = 0')
   return { sql: clauses.length ? clauses.join(' AND ') : '1', params }
 }

@@ -5,6 +5,8 @@ import { filtersToSql, searchCte } from './fact-filters-sql.js'
 import { FACT_COLUMNS, toFact, type FactRow } from './fact-row.js'
 import { SORT_PLANS, keysetCondition, orderBy, type KeysetPosition } from './fact-sort.js'
 import { facetQueries, type FacetRow } from './facet-queries.js'
+import { filterKey } from './filter-key.js'
+import { memoize } from './memo.js'
 
 export interface FactPageRequest {
   filters: FactFilters
@@ -20,6 +22,8 @@ export interface FactPage {
 }
 
 export type FacetCounts = Record<'year' | 'category' | 'form' | 'actor' | 'country', FacetRow[]>
+
+const MEMO_CAPACITY = 1000
 
 export function createFactsRepository(db: Database) {
   // Filter combinations are finite, so caching statements by their SQL text stays bounded.
@@ -56,13 +60,38 @@ export function createFactsRepository(db: Database) {
     }
   }
 
-  return {
-    page,
-
-    count(filters: FactFilters): number {
+  // Counting and faceting visit every matching fact, unlike a page; clients re-ask them for each
+  // page and each refresh, so their answers are kept per distinct filter set.
+  const count = memoize(
+    (filters: FactFilters): number => {
       const q = from(filters)
       return prepare(`${q.prefix}SELECT count(*) ${q.from} WHERE ${q.where}`).pluck().get(...q.params) as number
     },
+    filterKey,
+    MEMO_CAPACITY
+  )
+
+  const facets = memoize(
+    (filters: FactFilters): FacetCounts => {
+      const q = from(filters)
+      const run = (select: string) =>
+        prepare(`${q.prefix}${select.replace('{FROM}', q.from).replace('{WHERE}', q.where)}`).all(...q.params) as FacetRow[]
+      return {
+        year: run(facetQueries.year),
+        category: run(facetQueries.category),
+        form: run(facetQueries.form),
+        actor: run(facetQueries.actor),
+        country: run(facetQueries.country)
+      }
+    },
+    filterKey,
+    MEMO_CAPACITY
+  )
+
+  return {
+    page,
+    count,
+    facets,
 
     /** Every matching fact in order, fetched in keyset batches so memory stays flat. */
     *iterate(filters: FactFilters, sort: FactSort, batchSize = 200): Generator<Fact> {
@@ -77,18 +106,6 @@ export function createFactsRepository(db: Database) {
     findById(id: string): Fact | undefined {
       const row = byId.get(id) as FactRow | undefined
       return row && toFact(row)
-    },
-
-    facets(filters: FactFilters): FacetCounts {
-      const q = from(filters)
-      const run = (select: string) => prepare(`${q.prefix}${select.replace('{FROM}', q.from).replace('{WHERE}', q.where)}`).all(...q.params) as FacetRow[]
-      return {
-        year: run(facetQueries.year),
-        category: run(facetQueries.category),
-        form: run(facetQueries.form),
-        actor: run(facetQueries.actor),
-        country: run(facetQueries.country)
-      }
     }
   }
 }

@@ -12,12 +12,14 @@ function byCountThenValue(a: FacetRow, b: FacetRow): number {
   return a.value < b.value ? -1 : 1
 }
 
+// sorts copies: the repository's facet counts are memoized and must stay as they are
 const labelled = (rows: FacetRow[]) =>
-  rows.sort(byCountThenValue).map((r) => ({ value: String(r.value), label: r.label ?? String(r.value), count: r.count }))
+  [...rows]
+    .sort(byCountThenValue).map((r) => ({ value: String(r.value), label: r.label ?? String(r.value), count: r.count }))
 
 export function toFacetLists(counts: FacetCounts): FactFacets {
   return {
-    year: counts.year.sort(byCountThenValue).map((r) => ({ value: r.value === null ? null : Number(r.value), count: r.count })),
+    year: [...counts.year].sort(byCountThenValue).map((r) => ({ value: r.value === null ? null : Number(r.value), count: r.count })),
     category: labelled(counts.category),
     form: labelled(counts.form),
     actor: labelled(counts.actor),

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { z } from 'zod'
 import { invalidParameters } from '../../../http/errors.js'
 import type { KeysetPosition } from '../../../repositories/facts/fact-sort.js'
+import { filterKey } from '../../../repositories/facts/filter-key.js'
 import type { FactFilters, FactSort } from '../../../schemas/fact-query.js'
 
 // The cursor carries the sort and a digest of the filters it was made for, so a cursor pasted
@@ -13,11 +14,8 @@ const cursorSchema = z.object({
   i: z.string()
 })
 
-export function filtersDigest(filters: FactFilters): string {
-  const canonical = Object.entries(filters)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => a.localeCompare(b))
-  return createHash('sha256').update(JSON.stringify(canonical)).digest('base64url').slice(0, 12)
+function filtersDigest(filters: FactFilters): string {
+  return createHash('sha256').update(filterKey(filters)).digest('base64url').slice(0, 12)
 }
 
 export function encodeCursor(sort: FactSort, filters: FactFilters, position: KeysetPosition): string {
