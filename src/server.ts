@@ -21,8 +21,6 @@ const server = Fastify({
   keepAliveTimeout: 65_000
 })
 
-await server.register(app, config)
-
 closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
   if (err) server.log.error({ err }, 'closing after an error')
   else server.log.info(`${signal} received: closing`)
@@ -30,8 +28,10 @@ closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
 })
 
 try {
+  // registering opens (and if needed builds) the database: invalid curated data stops here
+  await server.register(app, config)
   await server.listen({ port: config.PORT, host: config.HOST })
 } catch (error) {
-  server.log.error(error)
+  server.log.fatal({ err: error }, 'could not start')
   process.exit(1)
 }

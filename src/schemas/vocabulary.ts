@@ -32,6 +32,9 @@ export const yearListSchema = z
   .object({ data: z.array(z.object({ year: z.int(), factCount: z.int() })) })
   .meta({ id: 'YearList', description: 'Years with facts, ascending; facts without a year are not listed.' })
 
+/** For endpoints without parameters: an unknown one is a 400 rather than silently ignored. */
+export const noQuerySchema = z.strictObject({})
+
 export const slugParamsSchema = z.strictObject({
   slug: z.string().min(1).max(100).describe('The term slug.').meta({ examples: ['prosecution'] })
 })

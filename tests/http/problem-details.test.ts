@@ -25,6 +25,7 @@ const failures: [string, string, number][] = [
   ['hasFigures not a boolean', '/v1/facts?hasFigures=yes', 400],
   ['q without words', '/v1/facts?q=%22%22*', 400],
   ['unknown parameter', '/v1/facts?yaer=2013', 400],
+  ['parameter on an endpoint that takes none', '/v1/categories?lang=fr', 400],
   ['repeated single-valued parameter', '/v1/facts?country=RU&country=IR', 400],
   ['unknown fact', '/v1/facts/nope', 404],
   ['unknown category slug', '/v1/categories/nope', 404],

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { metaSchema } from '../../schemas/meta.js'
 import { problemResponses } from '../../schemas/problem.js'
+import { noQuerySchema } from '../../schemas/vocabulary.js'
 import { API_VERSION } from '../../version.js'
 
 const metaRoute: FastifyPluginAsyncZod = async (app) => {
@@ -9,8 +10,9 @@ const metaRoute: FastifyPluginAsyncZod = async (app) => {
     schema: {
       operationId: 'getMeta',
       summary: 'Dataset version, content hash, build time, licence and counts',
+      querystring: noQuerySchema,
       tags: ['dataset'],
-      response: { 200: metaSchema, ...problemResponses(406, 429) }
+      response: { 200: metaSchema, ...problemResponses(400, 406, 429) }
     }
   }, async () => {
     const { vocabularies: _vocabularies, ...info } = app.dataset

@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { NotFoundError, invalidParameters } from '../../http/errors.js'
 import { problemResponses } from '../../schemas/problem.js'
 import { sourceListSchema, sourceSchema, sourceTextQuerySchema } from '../../schemas/source.js'
-import { idParamsSchema } from '../../schemas/vocabulary.js'
+import { idParamsSchema, noQuerySchema } from '../../schemas/vocabulary.js'
 
 const TAGS = ['sources']
 const sourceParams = idParamsSchema.extend({
@@ -19,8 +19,9 @@ const sourcesRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       operationId: 'listSources',
       summary: 'List the source reports with their fact counts',
+      querystring: noQuerySchema,
       tags: TAGS,
-      response: { 200: sourceListSchema, ...problemResponses(406, 429) }
+      response: { 200: sourceListSchema, ...problemResponses(400, 406, 429) }
     }
   }, async () => ({ data: sources.list() }))
 
@@ -29,6 +30,7 @@ const sourcesRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       operationId: 'getSource',
       summary: 'Get one source report',
+      querystring: noQuerySchema,
       tags: TAGS,
       params: sourceParams,
       response: { 200: sourceSchema, ...problemResponses(400, 404, 406, 429) }

@@ -6,6 +6,7 @@ import {
   actorListSchema,
   actorSchema,
   idParamsSchema,
+  noQuerySchema,
   slugParamsSchema,
   termListSchema,
   termSchema,
@@ -23,8 +24,9 @@ const vocabulariesRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       operationId: 'listCategories',
       summary: 'List the fact categories with their fact counts',
+      querystring: noQuerySchema,
       tags: TAGS,
-      response: { 200: termListSchema, ...problemResponses(406, 429) }
+      response: { 200: termListSchema, ...problemResponses(400, 406, 429) }
     }
   }, async () => ({ data: vocabularies.terms('categories') }))
 
@@ -33,6 +35,7 @@ const vocabulariesRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       operationId: 'getCategory',
       summary: 'Get one category',
+      querystring: noQuerySchema,
       tags: TAGS,
       params: slugParamsSchema,
       response: { 200: termSchema, ...problemResponses(400, 404, 406, 429) }
@@ -48,8 +51,9 @@ const vocabulariesRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       operationId: 'listForms',
       summary: 'List the forms of exploitation with their fact counts',
+      querystring: noQuerySchema,
       tags: TAGS,
-      response: { 200: termListSchema, ...problemResponses(406, 429) }
+      response: { 200: termListSchema, ...problemResponses(400, 406, 429) }
     }
   }, async () => ({ data: vocabularies.terms('forms') }))
 
@@ -76,6 +80,7 @@ const vocabulariesRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       operationId: 'getActor',
       summary: 'Get one actor',
+      querystring: noQuerySchema,
       tags: TAGS,
       params: idParamsSchema.extend({ id: idParamsSchema.shape.id.describe('Actor id.').meta({ examples: ['russian-government'] }) }),
       response: { 200: actorSchema, ...problemResponses(400, 404, 406, 429) }
@@ -91,8 +96,9 @@ const vocabulariesRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       operationId: 'listYears',
       summary: 'List the years facts are about, ascending, with fact counts',
+      querystring: noQuerySchema,
       tags: TAGS,
-      response: { 200: yearListSchema, ...problemResponses(406, 429) }
+      response: { 200: yearListSchema, ...problemResponses(400, 406, 429) }
     }
   }, async () => ({ data: vocabularies.years() }))
 }

@@ -8,7 +8,7 @@ import {
   factPageSchema
 } from '../../../schemas/fact-query.js'
 import { problemResponses } from '../../../schemas/problem.js'
-import { idParamsSchema } from '../../../schemas/vocabulary.js'
+import { idParamsSchema, noQuerySchema } from '../../../schemas/vocabulary.js'
 import { decodeCursor, encodeCursor } from './fact-cursor.js'
 import { checkFilters, echoQuery, effectiveSort } from './fact-filters.js'
 import { toFacetLists } from './facet-lists.js'
@@ -67,6 +67,7 @@ const factsRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       operationId: 'getFact',
       summary: 'Get one fact by id',
+      querystring: noQuerySchema,
       tags: ['facts'],
       params: idParamsSchema.extend({ id: idParamsSchema.shape.id.describe('Fact id.').meta({ examples: ['ru-2013-sex-trafficking-prosecutions'] }) }),
       response: { 200: factSchema, ...problemResponses(400, 404, 406, 429) }
