@@ -1,6 +1,6 @@
 import { mkdirSync, renameSync, rmSync } from 'node:fs'
 import { dirname } from 'node:path'
-import Database from 'better-sqlite3'
+import { openSqlite } from './sqlite.js'
 import { loadCuratedData, type CuratedData } from '../curation/load-curated-data.js'
 import { applyMigrations, readMigrations } from './apply-migrations.js'
 import { insertCuratedData } from './insert-curated-data.js'
@@ -29,10 +29,10 @@ export function buildDatabase({ dataDir, migrationsDir, outputPath, now = new Da
   mkdirSync(dirname(outputPath), { recursive: true })
   const temporaryPath = `${outputPath}.${process.pid}.${Date.now()}.tmp`
   try {
-    const db = new Database(temporaryPath)
+    const db = openSqlite(temporaryPath)
     try {
-      db.pragma('journal_mode = DELETE')
-      db.pragma('foreign_keys = ON')
+      db.exec('PRAGMA journal_mode = DELETE')
+      db.exec('PRAGMA foreign_keys = ON')
       db.transaction(() => {
         applyMigrations(db, migrations, now.toISOString())
         insertCuratedData(db, data, now)

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs'
-import Database from 'better-sqlite3'
+import type { Database } from 'better-sqlite3'
+import { openSqlite } from './sqlite.js'
 import { loadCuratedData } from '../curation/load-curated-data.js'
 import { buildDatabase } from './build-database.js'
 
@@ -15,7 +16,7 @@ export interface OpenOptions {
  * from other curated data than the data directory holds now (so editing `db/` and
  * restarting serves the edit).
  */
-export function openDatabase({ databasePath, dataDir, migrationsDir, log }: OpenOptions): Database.Database {
+export function openDatabase({ databasePath, dataDir, migrationsDir, log }: OpenOptions): Database {
   if (!existsSync(databasePath)) {
     log.info(`database ${databasePath} is missing: building it from ${dataDir}`)
     buildDatabase({ dataDir, migrationsDir, outputPath: databasePath })
@@ -23,13 +24,13 @@ export function openDatabase({ databasePath, dataDir, migrationsDir, log }: Open
     log.info(`database ${databasePath} is older than the data in ${dataDir}: rebuilding it`)
     buildDatabase({ dataDir, migrationsDir, outputPath: databasePath })
   }
-  const db = new Database(databasePath, { readonly: true, fileMustExist: true })
-  db.pragma('query_only = ON')
+  const db = openSqlite(databasePath, { readonly: true, fileMustExist: true })
+  db.exec('PRAGMA query_only = ON')
   return db
 }
 
 function builtHash(databasePath: string): string | undefined {
-  const db = new Database(databasePath, { readonly: true, fileMustExist: true })
+  const db = openSqlite(databasePath, { readonly: true, fileMustExist: true })
   try {
     return db.prepare("SELECT value FROM dataset_info WHERE key = 'content_hash'").pluck().get() as string | undefined
   } catch {
