@@ -22,13 +22,14 @@ export const factFilterShape = {
   form: slugList('Form of exploitation from `/v1/forms`', 'sex-trafficking'),
   actor: slugList('Actor id from `/v1/actors`', 'russian-government'),
   actorType: z.string().min(1).max(100).optional().describe('Only facts naming an actor of this type, e.g. `government`.').meta({ examples: ['government'] }),
+  // description and examples sit on the input side of the transform, where OpenAPI reads them
   country: z
     .string()
     .regex(/^[A-Za-z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as RU')
-    .transform((c) => c.toUpperCase())
-    .optional()
     .describe('ISO 3166-1 alpha-2 code of the country the claim is about (case-insensitive).')
-    .meta({ examples: ['RU'] }),
+    .meta({ examples: ['RU'] })
+    .transform((c) => c.toUpperCase())
+    .optional(),
   source: z.string().min(1).max(200).optional().describe('Source id from `/v1/sources`.').meta({ examples: ['ru-trafficking-excerpts'] }),
   q: z
     .string()
@@ -38,12 +39,13 @@ export const factFilterShape = {
     .refine((q) => /[\p{L}\p{N}]/u.test(q), 'must contain at least one letter or digit')
     .optional()
     .describe('Full-text search over statements and quotes; every word must match, results ranked by relevance.')
-    .meta({ examples: ['deported'] }),
+    .meta({ examples: ['prosecuted'] }),
   hasFigures: z
     .enum(['true', 'false'])
+    .describe('`true`: only facts stating a number; `false`: only facts without one.')
+    .meta({ examples: ['true'] })
     .transform((v) => v === 'true')
     .optional()
-    .describe('`true`: only facts stating a number; `false`: only facts without one.')
 }
 
 export const factSortSchema = z

@@ -1,21 +1,50 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { openSqlite } from '../../src/database/sqlite.js'
-import { afterAll, expect, test } from 'vitest'
+import type { FastifyInstance } from 'fastify'
+import type { OpenAPIV3_1 } from 'openapi-types'
+import { afterAll, beforeAll, expect, test } from 'vitest'
 import { buildDatabase } from '../../src/database/build-database.js'
+import { openSqlite } from '../../src/database/sqlite.js'
 import { createFactsRepository } from '../../src/repositories/facts/facts-repository.js'
 import { factSchema } from '../../src/schemas/fact.js'
+import { buildTestApp } from '../helpers/build-test-app.js'
+import { toQuery } from '../helpers/fixture-oracle.js'
 
-// The docs show a fact as the API really serves it from the shipped data, not an invented one.
+// The docs show the shipped data as the API really serves it, and "Try it out" with the
+// documented examples finds it: examples are not invented values that match nothing.
 const dir = mkdtempSync(join(tmpdir(), 'facts-examples-'))
-afterAll(() => rmSync(dir, { recursive: true, force: true }))
+const databasePath = join(dir, 'shipped.sqlite')
+const example = (factSchema.meta()?.examples as unknown[] | undefined)?.[0] as { id: string }
+let app: FastifyInstance
+
+beforeAll(async () => {
+  buildDatabase({ dataDir: 'db', migrationsDir: 'migrations', outputPath: databasePath })
+  app = await buildTestApp({ DATABASE_PATH: databasePath, DATA_DIR: 'db' })
+})
+afterAll(async () => {
+  await app.close()
+  rmSync(dir, { recursive: true, force: true })
+})
 
 test('the Fact example in the OpenAPI document is a shipped fact, exactly as served', () => {
-  const path = join(dir, 'shipped.sqlite')
-  buildDatabase({ dataDir: 'db', migrationsDir: 'migrations', outputPath: path })
-  const db = openSqlite(path, { readonly: true })
-  const example = (factSchema.meta()?.examples as unknown[] | undefined)?.[0] as { id: string }
+  const db = openSqlite(databasePath, { readonly: true })
   expect(createFactsRepository(db).findById(example.id)).toEqual(example)
   db.close()
+})
+
+test.each(['listFacts', 'getFactFacets', 'exportFacts'])('%s with every parameter example finds the example fact', async (operationId) => {
+  const document = app.swagger() as OpenAPIV3_1.Document
+  const operation = Object.values(document.paths ?? {})
+    .map((item) => item?.get)
+    .find((op) => op?.operationId === operationId)!
+  const examples = Object.fromEntries(
+    (operation.parameters as OpenAPIV3_1.ParameterObject[]).filter((p) => p.example !== undefined).map((p) => [p.name, p.example])
+  )
+  expect(Object.keys(examples)).toEqual(expect.arrayContaining(['year', 'category', 'form', 'actor', 'country', 'q']))
+  const path = Object.entries(document.paths ?? {}).find(([, item]) => item?.get === operation)![0]
+  const response = await app.inject(`${path}?${toQuery(examples)}`)
+  expect(response.statusCode, response.body).toBe(200)
+  if (operationId === 'getFactFacets') expect(response.json().year).toEqual([{ value: 2013, count: 1 }])
+  else expect(response.body).toContain(example.id)
 })

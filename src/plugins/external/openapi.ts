@@ -41,7 +41,23 @@ export default fp(
     })
     await app.register(swaggerUi, {
       routePrefix: DOCS_PREFIX,
-      staticCSP: true,
+      // swagger-ui's own policy, less what fails here: `upgrade-insecure-requests` sends every asset
+      // and API call to https, a blank page wherever the service is reached over plain http other
+      // than on localhost; and Swagger UI's logo SVG carries one inline <style> (its hash below).
+      // Every asset is the app's own: no `https:` sources.
+      staticCSP: {
+        'default-src': ["'self'"],
+        'base-uri': ["'self'"],
+        'connect-src': ["'self'"],
+        'font-src': ["'self'", 'data:'],
+        'form-action': ["'self'"],
+        'frame-ancestors': ["'self'"],
+        'img-src': ["'self'", 'data:'],
+        'object-src': ["'none'"],
+        'script-src': ["'self'"],
+        'script-src-attr': ["'none'"],
+        'style-src': ["'self'", "'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w='"]
+      },
       uiConfig: { deepLinking: true, defaultModelsExpandDepth: 0, tryItOutEnabled: true }
     })
     app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())

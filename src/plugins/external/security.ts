@@ -15,8 +15,9 @@ export default fp(
     await app.register(helmet, {
       // other sites' pages and apps embed this data: let browsers hand it to them
       crossOriginResourcePolicy: { policy: 'cross-origin' },
-      // /docs sets its own policy for its bundled assets (see swagger.ts)
-      contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } }
+      // API answers are data, never pages: nothing may load from them (OWASP REST guidance).
+      // /docs sets its own policy for its bundled assets (see openapi.ts).
+      contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } }
     })
   },
   { name: 'security' }
