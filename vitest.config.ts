@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     globalSetup: ['tests/helpers/global-setup.ts'],
+    // CI also keeps a machine-readable report, from which .ci/run prints its closing count line
+    reporters: process.env.CI ? ['default', ['json', { outputFile: 'test-results.json' }]] : ['default'],
     testTimeout: 30_000,
     hookTimeout: 60_000
   }

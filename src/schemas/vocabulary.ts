@@ -36,7 +36,7 @@ export const yearListSchema = z
 export const noQuerySchema = z.strictObject({})
 
 export const slugParamsSchema = z.strictObject({
-  slug: z.string().min(1).max(100).describe('The term slug.').meta({ examples: ['prosecution'] })
+  slug: z.string().min(1).max(100).describe('The term slug.')
 })
 export const idParamsSchema = z.strictObject({
   id: z.string().min(1).max(200).describe('The identifier.')

@@ -19,43 +19,39 @@ const TAGS = ['vocabularies']
 const vocabulariesRoutes: FastifyPluginAsyncZod = async (app) => {
   const { vocabularies } = app.repositories
 
-  app.get('/v1/categories', {
-    config: JSON_ONLY,
-    schema: {
-      operationId: 'listCategories',
-      summary: 'List the fact categories with their fact counts',
-      querystring: noQuerySchema,
-      tags: TAGS,
-      response: { 200: termListSchema, ...problemResponses(400, 406, 429) }
-    }
-  }, async () => ({ data: vocabularies.terms('categories') }))
+  // Categories and forms are the same kind of closed vocabulary: one list and one term route each.
+  const termVocabularies = [
+    { path: 'categories', vocabulary: 'categories', one: 'Category', many: 'Categories', what: 'the fact categories', example: 'prosecution' },
+    { path: 'forms', vocabulary: 'forms', one: 'Form', many: 'Forms', what: 'the forms of exploitation', example: 'forced-labor' }
+  ] as const
+  for (const { path, vocabulary, one, many, what, example } of termVocabularies) {
+    app.get(`/v1/${path}`, {
+      config: JSON_ONLY,
+      schema: {
+        operationId: `list${many}`,
+        summary: `List ${what} with their fact counts`,
+        querystring: noQuerySchema,
+        tags: TAGS,
+        response: { 200: termListSchema, ...problemResponses(400, 406, 429) }
+      }
+    }, async () => ({ data: vocabularies.terms(vocabulary) }))
 
-  app.get('/v1/categories/:slug', {
-    config: JSON_ONLY,
-    schema: {
-      operationId: 'getCategory',
-      summary: 'Get one category',
-      querystring: noQuerySchema,
-      tags: TAGS,
-      params: slugParamsSchema,
-      response: { 200: termSchema, ...problemResponses(400, 404, 406, 429) }
-    }
-  }, async (request) => {
-    const term = vocabularies.term('categories', request.params.slug)
-    if (!term) throw new NotFoundError(`No category has the slug "${request.params.slug}"; see /v1/categories.`)
-    return term
-  })
-
-  app.get('/v1/forms', {
-    config: JSON_ONLY,
-    schema: {
-      operationId: 'listForms',
-      summary: 'List the forms of exploitation with their fact counts',
-      querystring: noQuerySchema,
-      tags: TAGS,
-      response: { 200: termListSchema, ...problemResponses(400, 406, 429) }
-    }
-  }, async () => ({ data: vocabularies.terms('forms') }))
+    app.get(`/v1/${path}/:slug`, {
+      config: JSON_ONLY,
+      schema: {
+        operationId: `get${one}`,
+        summary: `Get one ${one.toLowerCase()}`,
+        querystring: noQuerySchema,
+        tags: TAGS,
+        params: slugParamsSchema.extend({ slug: slugParamsSchema.shape.slug.meta({ examples: [example] }) }),
+        response: { 200: termSchema, ...problemResponses(400, 404, 406, 429) }
+      }
+    }, async (request) => {
+      const term = vocabularies.term(vocabulary, request.params.slug)
+      if (!term) throw new NotFoundError(`No ${one.toLowerCase()} has the slug "${request.params.slug}"; see /v1/${path}.`)
+      return term
+    })
+  }
 
   app.get('/v1/actors', {
     config: JSON_ONLY,

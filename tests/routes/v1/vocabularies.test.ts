@@ -23,10 +23,13 @@ describe('categories and forms', () => {
     )
   })
 
-  test('/v1/categories/{slug} returns one term, 404 for an unknown one', async () => {
+  test('/v1/categories/{slug} and /v1/forms/{slug} return one term, 404 for an unknown one', async () => {
     const response = await app.inject('/v1/categories/complicity')
     expect(response.json()).toMatchObject({ slug: 'complicity', label: 'Complicity', factCount: count((f) => f.categories.includes('complicity')) })
     expect((await app.inject('/v1/categories/labour')).statusCode).toBe(404)
+    const form = await app.inject('/v1/forms/organ-removal')
+    expect(form.json()).toMatchObject({ slug: 'organ-removal', factCount: count((f) => f.forms.includes('organ-removal')) })
+    expect((await app.inject('/v1/forms/slavery')).json().detail).toContain('/v1/forms')
   })
 })
 
