@@ -1,6 +1,7 @@
 import { mkdirSync, renameSync, rmSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { openSqlite } from './sqlite.js'
+import { hashDataFiles } from '../curation/hash-data-files.js'
 import { loadCuratedData, type CuratedData } from '../curation/load-curated-data.js'
 import { applyMigrations, readMigrations } from './apply-migrations.js'
 import { insertCuratedData } from './insert-curated-data.js'
@@ -35,7 +36,7 @@ export function buildDatabase({ dataDir, migrationsDir, outputPath, now = new Da
       db.exec('PRAGMA foreign_keys = ON')
       db.transaction(() => {
         applyMigrations(db, migrations, now.toISOString())
-        insertCuratedData(db, data, now)
+        insertCuratedData(db, data, { builtAt: now, filesHash: hashDataFiles(dataDir) })
       })()
       db.exec('ANALYZE')
       db.exec('VACUUM')

@@ -3,13 +3,14 @@ import type { CuratedData } from '../curation/load-curated-data.js'
 
 const json = (value: unknown) => JSON.stringify(value)
 
-export function insertCuratedData(db: Database, data: CuratedData, builtAt: Date): void {
+export function insertCuratedData(db: Database, data: CuratedData, build: { builtAt: Date; filesHash: string }): void {
   const info = db.prepare('INSERT INTO dataset_info (key, value) VALUES (?, ?)')
   info.run('title', data.dataset.title)
   info.run('version', data.dataset.version)
   info.run('license', data.dataset.license)
   info.run('content_hash', data.contentHash)
-  info.run('built_at', builtAt.toISOString())
+  info.run('built_at', build.builtAt.toISOString())
+  info.run('files_hash', build.filesHash)
 
   for (const [table, terms] of [
     ['categories', data.categories],

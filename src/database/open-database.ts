@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import type { Database } from 'better-sqlite3'
 import { openSqlite } from './sqlite.js'
-import { loadCuratedData } from '../curation/load-curated-data.js'
+import { hashDataFiles } from '../curation/hash-data-files.js'
 import { buildDatabase } from './build-database.js'
 
 export interface OpenOptions {
@@ -13,14 +13,14 @@ export interface OpenOptions {
 
 /**
  * Opens the served database read-only, building it first when it is missing or was built
- * from other curated data than the data directory holds now (so editing `db/` and
- * restarting serves the edit).
+ * from other curated files than the data directory holds now (so editing `db/` and
+ * restarting serves the edit). The comparison hashes the files' bytes: no parsing at start.
  */
 export function openDatabase({ databasePath, dataDir, migrationsDir, log }: OpenOptions): Database {
   if (!existsSync(databasePath)) {
     log.info(`database ${databasePath} is missing: building it from ${dataDir}`)
     buildDatabase({ dataDir, migrationsDir, outputPath: databasePath })
-  } else if (existsSync(dataDir) && builtHash(databasePath) !== loadCuratedData(dataDir).contentHash) {
+  } else if (existsSync(dataDir) && builtFrom(databasePath) !== hashDataFiles(dataDir)) {
     log.info(`database ${databasePath} is older than the data in ${dataDir}: rebuilding it`)
     buildDatabase({ dataDir, migrationsDir, outputPath: databasePath })
   }
@@ -29,10 +29,10 @@ export function openDatabase({ databasePath, dataDir, migrationsDir, log }: Open
   return db
 }
 
-function builtHash(databasePath: string): string | undefined {
+function builtFrom(databasePath: string): string | undefined {
   const db = openSqlite(databasePath, { readonly: true, fileMustExist: true })
   try {
-    return db.prepare("SELECT value FROM dataset_info WHERE key = 'content_hash'").pluck().get() as string | undefined
+    return db.prepare("SELECT value FROM dataset_info WHERE key = 'files_hash'").pluck().get() as string | undefined
   } catch {
     return undefined
   } finally {
