@@ -4,6 +4,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import autocannon from 'autocannon'
 import { buildDatabase } from '../src/database/build-database.js'
+import { openSqlite } from '../src/database/sqlite.js'
+import type { KeysetPosition } from '../src/repositories/facts/fact-sort.js'
+import { createFactsRepository } from '../src/repositories/facts/facts-repository.js'
 import { writeSyntheticData } from './synthetic-data.js'
 
 // `npm run bench`: the service on synthetic data, one process pinned to core 0 and the load
@@ -21,6 +24,24 @@ let started = Date.now()
 writeSyntheticData(dataDir, FACTS)
 buildDatabase({ dataDir, migrationsDir: 'migrations', outputPath: databasePath })
 console.log(`built ${FACTS} synthetic facts in ${Date.now() - started} ms`)
+
+// The keyset claim, measured without HTTP in between: median time of the page query itself.
+{
+  const facts = createFactsRepository(openSqlite(databasePath, { readonly: true }))
+  let after: KeysetPosition | undefined
+  for (let i = 0; i < Math.floor(FACTS / 20) - 1; i++) after = facts.page({ filters: {}, sort: '-year', limit: 20, after }).next ?? undefined
+  const median = (run: () => unknown) => {
+    const times = Array.from({ length: 2001 }, () => {
+      const t = process.hrtime.bigint()
+      run()
+      return Number(process.hrtime.bigint() - t) / 1e6
+    }).sort((a, b) => a - b)
+    return times[1000]!
+  }
+  const first = median(() => facts.page({ filters: {}, sort: '-year', limit: 20 }))
+  const last = median(() => facts.page({ filters: {}, sort: '-year', limit: 20, after }))
+  console.log(`repository: page 1 ${first.toFixed(3)} ms, page ${Math.floor(FACTS / 20)} ${last.toFixed(3)} ms (median of 2001): ratio ${(last / first).toFixed(2)}`)
+}
 
 const pin = spawnSync('taskset', ['--version']).status === 0
 const command = pin ? 'taskset' : process.execPath
