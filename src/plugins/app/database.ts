@@ -8,12 +8,13 @@ import { createMetaRepository, type DatasetInfo, type MetaRepository } from '../
 import { createSourcesRepository, type SourcesRepository } from '../../repositories/sources-repository.js'
 import { createVocabulariesRepository, type VocabulariesRepository } from '../../repositories/vocabularies-repository.js'
 
+/** The valid values of each filter, in display order. */
 export interface Vocabularies {
-  categories: string[]
-  forms: string[]
-  actorTypes: string[]
+  categories: Set<string>
+  forms: Set<string>
+  actorTypes: Set<string>
   actors: Set<string>
-  sources: string[]
+  sources: Set<string>
 }
 
 declare module 'fastify' {
@@ -47,11 +48,11 @@ export default fp(
     app.decorate('dataset', {
       ...meta.datasetInfo(),
       vocabularies: {
-        categories: vocabularies.terms('categories').map((t) => t.slug),
-        forms: vocabularies.terms('forms').map((t) => t.slug),
-        actorTypes: vocabularies.terms('actor_types').map((t) => t.slug),
+        categories: new Set(vocabularies.terms('categories').map((t) => t.slug)),
+        forms: new Set(vocabularies.terms('forms').map((t) => t.slug)),
+        actorTypes: new Set(vocabularies.terms('actor_types').map((t) => t.slug)),
         actors: vocabularies.actorIds(),
-        sources: sources.ids()
+        sources: new Set(sources.ids())
       }
     })
   },

@@ -65,8 +65,8 @@ const vocabulariesRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request) => {
     const { type } = request.query
     const valid = app.dataset.vocabularies.actorTypes
-    if (type !== undefined && !valid.includes(type)) {
-      throw invalidParameters([{ in: 'query', name: 'type', message: `unknown value "${type}"; valid values: ${valid.join(', ')}` }])
+    if (type !== undefined && !valid.has(type)) {
+      throw invalidParameters([{ in: 'query', name: 'type', message: `unknown value "${type}"; valid values: ${[...valid].join(', ')}` }])
     }
     return { data: vocabularies.actors(type) }
   })

@@ -10,11 +10,11 @@ export function checkFilters(filters: FactFilters & { sort?: FactSort | undefine
   const errors: ParameterError[] = []
   // Closed vocabularies are short enough to list; actors and sources grow with the data,
   // so the message points at their listing instead.
-  const check = (name: string, values: readonly string[] | undefined, valid: Iterable<string>, listedAt?: string) => {
-    const known = valid instanceof Set ? (valid as Set<string>) : new Set(valid)
-    const hint = listedAt ? `valid values are listed at ${listedAt}` : `valid values: ${[...known].join(', ')}`
+  const check = (name: string, values: readonly string[] | undefined, known: Set<string>, listedAt?: string) => {
     for (const value of values ?? []) {
-      if (!known.has(value)) errors.push({ in: 'query', name, message: `unknown value "${value}"; ${hint}` })
+      if (known.has(value)) continue
+      const hint = listedAt ? `valid values are listed at ${listedAt}` : `valid values: ${[...known].join(', ')}`
+      errors.push({ in: 'query', name, message: `unknown value "${value}"; ${hint}` })
     }
   }
   const one = (value: string | undefined) => (value === undefined ? undefined : [value])
