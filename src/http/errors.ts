@@ -1,3 +1,4 @@
+import { STATUS_CODES } from 'node:http'
 import createError from '@fastify/error'
 
 export interface ParameterError {
@@ -35,6 +36,12 @@ export const PROBLEM_TYPES: Record<number, ProblemType> = {
   503: { slug: 'not-ready', title: 'Service unavailable', description: 'The database is not open or not answering.' }
 }
 
-export function problemType(status: number): ProblemType {
-  return PROBLEM_TYPES[status] ?? (status >= 500 ? PROBLEM_TYPES[500]! : { slug: 'client-error', title: 'Bad request', description: 'The request cannot be answered as sent.' })
+/**
+ * The problem `type` and `title` for a status. Statuses this API does not define a type for
+ * (Fastify's own 413 or 415, say) use `about:blank` with the HTTP reason phrase (RFC 9457 §4.2.1).
+ */
+export function problemType(status: number): { type: string; title: string } {
+  const known = PROBLEM_TYPES[status] ?? (status >= 500 ? PROBLEM_TYPES[500] : undefined)
+  if (known) return { type: `/problems/${known.slug}`, title: known.title }
+  return { type: 'about:blank', title: STATUS_CODES[status] ?? 'Error' }
 }

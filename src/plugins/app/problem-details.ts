@@ -52,8 +52,8 @@ export function sendProblem(
   detail: string,
   errors?: ParameterError[]
 ) {
-  const type = problemType(status)
-  const body: Problem = { type: `/problems/${type.slug}`, title: type.title, status, detail, instance: request.url }
+  const { type, title } = problemType(status)
+  const body: Problem = { type, title, status, detail, instance: request.url }
   if (errors?.length) body.errors = errors
   return reply.code(status).type('application/problem+json').send(body)
 }
