@@ -20,8 +20,8 @@ export function createSourcesRepository(db: Database) {
     text(id: string): string | undefined {
       return text.get(id) as string | undefined
     },
-    ids(): string[] {
-      return ids.all() as string[]
+    ids(): Set<string> {
+      return new Set(ids.all() as string[])
     }
   }
 }

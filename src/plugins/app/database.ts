@@ -52,7 +52,7 @@ export default fp(
         forms: new Set(vocabularies.terms('forms').map((t) => t.slug)),
         actorTypes: new Set(vocabularies.terms('actor_types').map((t) => t.slug)),
         actors: vocabularies.actorIds(),
-        sources: new Set(sources.ids())
+        sources: sources.ids()
       }
     })
   },
