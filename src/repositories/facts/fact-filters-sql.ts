@@ -5,7 +5,10 @@ export interface SqlFragment {
   params: unknown[]
 }
 
-const placeholders = (values: readonly unknown[]) => values.map(() => '?').join(', ')
+// A list travels as one JSON parameter, so the SQL text does not vary with the number of
+// values: the statement cache holds one statement per combination of filters, not per count.
+const LIST = 'SELECT value FROM json_each(?)'
+const list = (values: readonly unknown[]) => JSON.stringify(values)
 
 /**
  * Translates filters into a WHERE clause over `facts f` (and the `matches m` CTE when `q` is
@@ -22,11 +25,11 @@ export function filtersToSql(filters: FactFilters): SqlFragment {
   // probing stops as soon as a page is full. Actors and sources are many and each matches few:
   // starting from their index rows is cheaper (measured with npm run bench).
   const anyOf = (table: string, column: string, values: readonly string[]) =>
-    add(`EXISTS (SELECT 1 FROM ${table} x WHERE x.fact_rowid = f.rowid AND x.${column} IN (${placeholders(values)}))`, ...values)
+    add(`EXISTS (SELECT 1 FROM ${table} x WHERE x.fact_rowid = f.rowid AND x.${column} IN (${LIST}))`, list(values))
   const inAnyOf = (table: string, column: string, values: readonly string[]) =>
-    add(`f.rowid IN (SELECT x.fact_rowid FROM ${table} x WHERE x.${column} IN (${placeholders(values)}))`, ...values)
+    add(`f.rowid IN (SELECT x.fact_rowid FROM ${table} x WHERE x.${column} IN (${LIST}))`, list(values))
 
-  if (filters.year?.length) add(`f.year IN (${placeholders(filters.year)})`, ...filters.year)
+  if (filters.year?.length) add(`f.year IN (${LIST})`, list(filters.year))
   if (filters.yearFrom !== undefined) add('f.year >= ?', filters.yearFrom)
   if (filters.yearTo !== undefined) add('f.year <= ?', filters.yearTo)
   if (filters.category?.length) anyOf('fact_categories', 'category', filters.category)

@@ -26,7 +26,8 @@ export type FacetCounts = Record<'year' | 'category' | 'form' | 'actor' | 'count
 const MEMO_CAPACITY = 1000
 
 export function createFactsRepository(db: Database) {
-  // Filter combinations are finite, so caching statements by their SQL text stays bounded.
+  // The SQL text depends only on which filters are present, the sort and whether a cursor is
+  // given (list values are one JSON parameter), so caching statements by their text stays bounded.
   const statements = new Map<string, Statement>()
   const prepare = (sql: string) => {
     let statement = statements.get(sql)
