@@ -9,6 +9,9 @@ declare module 'fastify' {
   }
 }
 
+/** Route config for the endpoints that answer JSON only. */
+export const JSON_ONLY = { produces: ['application/json'] }
+
 export default fp(
   async function contentNegotiation(app: FastifyInstance) {
     app.addHook('preValidation', async (request) => {

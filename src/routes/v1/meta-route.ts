@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { JSON_ONLY } from '../../plugins/app/content-negotiation.js'
 import { metaSchema } from '../../schemas/meta.js'
 import { problemResponses } from '../../schemas/problem.js'
 import { noQuerySchema } from '../../schemas/vocabulary.js'
@@ -6,7 +7,7 @@ import { API_VERSION } from '../../version.js'
 
 const metaRoute: FastifyPluginAsyncZod = async (app) => {
   app.get('/v1/meta', {
-    config: { produces: ['application/json'] },
+    config: JSON_ONLY,
     schema: {
       operationId: 'getMeta',
       summary: 'Dataset version, content hash, build time, licence and counts',

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { JSON_ONLY } from '../../plugins/app/content-negotiation.js'
 import { z } from 'zod'
 import { NotFoundError, invalidParameters } from '../../http/errors.js'
 import { problemResponses } from '../../schemas/problem.js'
@@ -15,7 +16,7 @@ const sourcesRoutes: FastifyPluginAsyncZod = async (app) => {
   const notFound = (id: string) => new NotFoundError(`No source has the id "${id}"; see /v1/sources.`)
 
   app.get('/v1/sources', {
-    config: { produces: ['application/json'] },
+    config: JSON_ONLY,
     schema: {
       operationId: 'listSources',
       summary: 'List the source reports with their fact counts',
@@ -26,7 +27,7 @@ const sourcesRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async () => ({ data: sources.list() }))
 
   app.get('/v1/sources/:id', {
-    config: { produces: ['application/json'] },
+    config: JSON_ONLY,
     schema: {
       operationId: 'getSource',
       summary: 'Get one source report',

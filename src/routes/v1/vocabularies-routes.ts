@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { JSON_ONLY } from '../../plugins/app/content-negotiation.js'
 import { NotFoundError, invalidParameters } from '../../http/errors.js'
 import { problemResponses } from '../../schemas/problem.js'
 import {
@@ -13,7 +14,6 @@ import {
   yearListSchema
 } from '../../schemas/vocabulary.js'
 
-const JSON_ONLY = { produces: ['application/json'] }
 const TAGS = ['vocabularies']
 
 const vocabulariesRoutes: FastifyPluginAsyncZod = async (app) => {

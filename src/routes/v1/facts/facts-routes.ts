@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { JSON_ONLY } from '../../../plugins/app/content-negotiation.js'
 import { NotFoundError } from '../../../http/errors.js'
 import { factSchema } from '../../../schemas/fact.js'
 import {
@@ -12,8 +13,6 @@ import { idParamsSchema, noQuerySchema } from '../../../schemas/vocabulary.js'
 import { decodeCursor, encodeCursor } from './fact-cursor.js'
 import { checkFilters, echoQuery, effectiveSort } from './fact-filters.js'
 import { toFacetLists } from './facet-lists.js'
-
-const JSON_ONLY = { produces: ['application/json'] }
 
 const factsRoutes: FastifyPluginAsyncZod = async (app) => {
   const { facts } = app.repositories
