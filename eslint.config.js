@@ -13,17 +13,6 @@ export default tseslint.config(
     }
   },
   {
-    // better-sqlite3 handles must stay reachable on Node 24: open them through src/database/sqlite.ts
-    ignores: ['src/database/sqlite.ts'],
-    rules: {
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        { paths: [{ name: 'better-sqlite3', message: 'Use openSqlite() from src/database/sqlite.ts.', allowTypeImports: true }] }
-      ],
-      'no-restricted-properties': ['error', { property: 'pragma', message: "Use db.exec('PRAGMA …'): pragma() drops its statement." }]
-    }
-  },
-  {
     files: ['src/cli/**', 'bench/**'],
     rules: { 'no-console': 'off' }
   }

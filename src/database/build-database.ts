@@ -1,6 +1,6 @@
 import { mkdirSync, renameSync, rmSync } from 'node:fs'
 import { dirname } from 'node:path'
-import { openSqlite } from './sqlite.js'
+import Database from 'better-sqlite3'
 import { hashDataFiles } from '../curation/hash-data-files.js'
 import { loadCuratedData, type CuratedData } from '../curation/load-curated-data.js'
 import { applyMigrations, readMigrations } from './apply-migrations.js'
@@ -30,7 +30,7 @@ export function buildDatabase({ dataDir, migrationsDir, outputPath, now = new Da
   mkdirSync(dirname(outputPath), { recursive: true })
   const temporaryPath = `${outputPath}.${process.pid}.${Date.now()}.tmp`
   try {
-    const db = openSqlite(temporaryPath)
+    const db = new Database(temporaryPath)
     try {
       db.exec('PRAGMA journal_mode = DELETE')
       db.exec('PRAGMA foreign_keys = ON')

@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs'
-import type { Database } from 'better-sqlite3'
-import { openSqlite } from './sqlite.js'
+import Database from 'better-sqlite3'
 import { hashDataFiles } from '../curation/hash-data-files.js'
 import { buildDatabase } from './build-database.js'
 
@@ -16,7 +15,7 @@ export interface OpenOptions {
  * from other curated files than the data directory holds now (so editing `db/` and
  * restarting serves the edit). The comparison hashes the files' bytes: no parsing at start.
  */
-export function openDatabase({ databasePath, dataDir, migrationsDir, log }: OpenOptions): Database {
+export function openDatabase({ databasePath, dataDir, migrationsDir, log }: OpenOptions): Database.Database {
   if (!existsSync(databasePath)) {
     log.info(`database ${databasePath} is missing: building it from ${dataDir}`)
     buildDatabase({ dataDir, migrationsDir, outputPath: databasePath })
@@ -24,13 +23,13 @@ export function openDatabase({ databasePath, dataDir, migrationsDir, log }: Open
     log.info(`database ${databasePath} is older than the data in ${dataDir}: rebuilding it`)
     buildDatabase({ dataDir, migrationsDir, outputPath: databasePath })
   }
-  const db = openSqlite(databasePath, { readonly: true, fileMustExist: true })
+  const db = new Database(databasePath, { readonly: true, fileMustExist: true })
   db.exec('PRAGMA query_only = ON')
   return db
 }
 
 function builtFrom(databasePath: string): string | undefined {
-  const db = openSqlite(databasePath, { readonly: true, fileMustExist: true })
+  const db = new Database(databasePath, { readonly: true, fileMustExist: true })
   try {
     return db.prepare("SELECT value FROM dataset_info WHERE key = 'files_hash'").pluck().get() as string | undefined
   } catch {

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { openSqlite } from '../../src/database/sqlite.js'
+import Database from 'better-sqlite3'
 import { afterEach, describe, expect, test } from 'vitest'
 import { CurationError } from '../../src/curation/curation-error.js'
 import { buildDatabase } from '../../src/database/build-database.js'
@@ -34,7 +34,7 @@ describe('buildDatabase', () => {
   test('records the applied migrations and indexes facts for full-text search', () => {
     const { build, outputPath } = fixtureCopy()
     build()
-    const db = openSqlite(outputPath, { readonly: true })
+    const db = new Database(outputPath, { readonly: true })
     expect(db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all()).toEqual([
       { version: 1, name: 'schema' },
       { version: 2, name: 'full-text-search' }
@@ -100,7 +100,7 @@ describe('buildDatabase', () => {
     edit(FACTS, (t) => t.replace('- assessment', '- judgement'))
     buildError(build)
     expect(statSync(outputPath).mtimeMs).toBe(before)
-    const db = openSqlite(outputPath, { readonly: true })
+    const db = new Database(outputPath, { readonly: true })
     expect(db.prepare("SELECT count(*) FROM fact_categories WHERE category = 'assessment'").pluck().get()).toBe(1)
     db.close()
   })

@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify'
 import type { OpenAPIV3_1 } from 'openapi-types'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { buildDatabase } from '../../src/database/build-database.js'
-import { openSqlite } from '../../src/database/sqlite.js'
+import Database from 'better-sqlite3'
 import { createFactsRepository } from '../../src/repositories/facts/facts-repository.js'
 import { factSchema } from '../../src/schemas/fact.js'
 import { buildTestApp } from '../helpers/build-test-app.js'
@@ -28,7 +28,7 @@ afterAll(async () => {
 })
 
 test('the Fact example in the OpenAPI document is a shipped fact, exactly as served', () => {
-  const db = openSqlite(databasePath, { readonly: true })
+  const db = new Database(databasePath, { readonly: true })
   expect(createFactsRepository(db).findById(example.id)).toEqual(example)
   db.close()
 })

@@ -1,10 +1,10 @@
-import { openSqlite } from '../../src/database/sqlite.js'
+import Database from 'better-sqlite3'
 import { afterAll, describe, expect, inject, test } from 'vitest'
 import { createFactsRepository } from '../../src/repositories/facts/facts-repository.js'
 import { expectedIds, fixture } from '../helpers/fixture-oracle.js'
 
 // The repository works without HTTP: scripts and notebooks can use it on the database directly.
-const db = openSqlite(inject('fixtureDatabasePath'), { readonly: true })
+const db = new Database(inject('fixtureDatabasePath'), { readonly: true })
 const facts = createFactsRepository(db)
 afterAll(() => db.close())
 
