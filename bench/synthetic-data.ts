@@ -5,54 +5,93 @@ import { stringify } from 'yaml'
 
 const CATEGORIES = ['prosecution', 'protection', 'prevention', 'prevalence', 'trafficking-profile', 'complicity', 'victim-account', 'assessment']
 const FORMS = ['sex-trafficking', 'forced-labor', 'forced-marriage', 'child-soldiering', 'forced-criminality', 'organ-removal', 'forced-begging', 'domestic-servitude']
-const ACTOR_TYPES = ['government', 'law-enforcement', 'judiciary', 'ngo', 'victim', 'criminal-group']
-const COUNTRIES = ['RU', 'UA', 'KZ', 'IR', 'BY', 'GE']
-const WORDS = ['authorities', 'migrants', 'deported', 'victims', 'prosecuted', 'factory', 'brick', 'police', 'plan', 'rapporteur', 'shelter', 'convicted']
+const ACTOR_TYPES = ['government', 'law-enforcement', 'judiciary', 'ngo', 'victim', 'criminal-group', 'media', 'official']
+const COUNTRIES = ['RU', 'UA', 'KZ', 'IR', 'BY', 'GE', 'UZ', 'TJ', 'KG', 'AM', 'AZ', 'MD', 'NG', 'KE', 'VN', 'CN']
+const WORDS = [
+  'authorities', 'migrants', 'deported', 'victims', 'prosecuted', 'factory', 'brick', 'police', 'plan', 'rapporteur',
+  'shelter', 'convicted', 'workers', 'women', 'children', 'construction', 'agriculture', 'border', 'passports', 'debt',
+  'recruiters', 'brothel', 'officials', 'bribes', 'courts', 'sentence', 'investigation', 'raids', 'hotline', 'training',
+  'funding', 'repatriation', 'identification', 'labour', 'exploitation', 'smuggling', 'networks', 'visa', 'contract', 'wages'
+]
+export const ACTORS = 400
+const FACTS_PER_SOURCE = 1000
+
+// mulberry32: a small seeded generator, so the same N always gives the same data
+function random(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+/** Picks index i with weight 1 / (i + 1): a few values are common, most are rare, as in real data. */
+function zipf(rand: () => number, n: number): () => number {
+  const cumulative: number[] = []
+  let total = 0
+  for (let i = 0; i < n; i++) cumulative.push((total += 1 / (i + 1)))
+  return () => {
+    const r = rand() * total
+    let lo = 0
+    let hi = n - 1
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (cumulative[mid]! < r) lo = mid + 1
+      else hi = mid
+    }
+    return lo
+  }
+}
 
 /**
- * Writes a curated-data directory of `count` facts in the shape of db/, so the benchmark runs
- * the real pipeline at a size where keyset paging and streaming matter. Deterministic.
+ * Writes a curated-data directory of `count` facts with the layout of db/: one generated source
+ * text per 1,000 facts with valid evidence offsets, skewed years, categories, forms, countries
+ * and actors, several actors per fact, about half with figures. Facts are NDJSON, as generated
+ * and imported data would be. Deterministic.
  */
-export function writeSyntheticData(dir: string, count: number): void {
+export function writeSyntheticData(dir: string, count: number, onProgress?: (written: number) => void): void {
   for (const sub of ['vocabularies', 'sources', 'facts']) mkdirSync(join(dir, sub), { recursive: true })
   for (const file of ['categories', 'forms', 'actor-types']) cpSync(`db/vocabularies/${file}.yaml`, join(dir, 'vocabularies', `${file}.yaml`))
   writeFileSync(join(dir, 'dataset.yaml'), stringify({ title: 'Synthetic benchmark data', version: '0.0.0', license: 'Synthetic' }))
-  const actors = Array.from({ length: 60 }, (_, i) => ({
-    id: `actor-${i}`,
-    name: `Actor ${i}`,
-    type: ACTOR_TYPES[i % ACTOR_TYPES.length],
-    description: 'Synthetic actor.',
-    aliases: []
+  const rand = random(count)
+  const actors = Array.from({ length: ACTORS }, (_, i) => ({
+    id: `actor-${i}`, name: `Actor ${i}`, type: ACTOR_TYPES[i % ACTOR_TYPES.length], description: 'Synthetic actor.', aliases: []
   }))
   writeFileSync(join(dir, 'vocabularies', 'actors.yaml'), stringify(actors))
+  const pick = { category: zipf(rand, CATEGORIES.length), form: zipf(rand, FORMS.length), country: zipf(rand, COUNTRIES.length), actor: zipf(rand, ACTORS), word: zipf(rand, WORDS.length) }
+  const distinct = <T>(values: T[]) => [...new Set(values)]
+  const words = (n: number) => Array.from({ length: n }, () => WORDS[pick.word()]).join(' ')
 
-  const sentences: string[] = []
-  const facts = []
-  let offset = 0
-  for (let i = 0; i < count; i++) {
-    const sentence = `In ${1990 + (i % 30)} the ${WORDS[i % WORDS.length]} reported ${i} ${WORDS[(i * 7) % WORDS.length]} cases.`
-    facts.push({
-      id: `synthetic-${String(i).padStart(6, '0')}`,
-      statement: `Synthetic claim ${i} about ${WORDS[(i * 3) % WORDS.length]} and ${WORDS[(i * 5) % WORDS.length]}.`,
-      year: i % 10 === 0 ? null : 1990 + (i % 30),
-      country: COUNTRIES[i % COUNTRIES.length],
-      categories: [CATEGORIES[i % CATEGORIES.length], CATEGORIES[(i + 3) % CATEGORIES.length]],
-      forms: [FORMS[i % FORMS.length]],
-      actors: [`actor-${i % 60}`, `actor-${(i * 7) % 60}`].filter((a, k, all) => all.indexOf(a) === k),
-      figures: i % 2 ? [{ value: i, unit: 'cases', qualifier: 'exact', label: 'cases' }] : [],
-      evidence: [{ sourceId: 'synthetic', start: offset, end: offset + sentence.length, quote: sentence }]
-    })
-    sentences.push(sentence)
-    offset += sentence.length + 1
-  }
-  const text = sentences.join(' ')
-  writeFileSync(join(dir, 'sources', 'synthetic.txt'), text)
-  writeFileSync(
-    join(dir, 'sources', 'synthetic.yaml'),
-    stringify({
-      id: 'synthetic', title: 'Synthetic source', publisher: null, publishedAt: null, url: null,
+  for (let first = 0, s = 0; first < count; first += FACTS_PER_SOURCE, s++) {
+    const sourceId = `synthetic-${String(s).padStart(5, '0')}`
+    let text = ''
+    const lines: string[] = []
+    for (let i = first; i < Math.min(count, first + FACTS_PER_SOURCE); i++) {
+      // recent years are more common; one fact in ten states no year
+      const year = rand() < 0.1 ? null : 2024 - Math.floor(30 * rand() * rand())
+      const figures = rand() < 0.5 ? [{ value: Math.floor(rand() * 5000), unit: 'people', qualifier: 'estimate', label: 'people affected' }] : []
+      const sentence = `In ${year ?? 'that year'} the ${words(6)} reported ${figures[0]?.value ?? 'several'} cases.`
+      const start = text.length
+      text += `${sentence} `
+      lines.push(JSON.stringify({
+        id: `synthetic-${String(i).padStart(7, '0')}`,
+        statement: `Synthetic claim ${i}: ${words(8)}.`,
+        year,
+        country: COUNTRIES[pick.country()],
+        categories: distinct([CATEGORIES[pick.category()]!, CATEGORIES[pick.category()]!]),
+        forms: distinct([FORMS[pick.form()]!]),
+        actors: distinct(Array.from({ length: 1 + Math.floor(rand() * 3) }, () => `actor-${pick.actor()}`)),
+        figures,
+        evidence: [{ sourceId, start, end: start + sentence.length, quote: sentence }]
+      }))
+      if ((i + 1) % 10_000 === 0) onProgress?.(i + 1)
+    }
+    writeFileSync(join(dir, 'sources', `${sourceId}.txt`), text)
+    writeFileSync(join(dir, 'sources', `${sourceId}.yaml`), stringify({
+      id: sourceId, title: `Synthetic source ${s}`, publisher: null, publishedAt: null, url: null,
       retrievedAt: '2026-11-27', license: 'Synthetic', sha256: createHash('sha256').update(text).digest('hex')
-    })
-  )
-  writeFileSync(join(dir, 'facts', 'synthetic.yaml'), stringify(facts))
+    }))
+    writeFileSync(join(dir, 'facts', `${sourceId}.ndjson`), `${lines.join('\n')}\n`)
+  }
 }

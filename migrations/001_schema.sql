@@ -1,5 +1,6 @@
--- Normalized store of the curated dataset. The database is rebuilt from db/ on every
--- release, so migrations describe the shape, not an upgrade path for live data.
+-- The served dataset. The database is rebuilt from db/ on every release, so migrations describe
+-- the shape, not an upgrade path for live data. Facts are stored finished: each row holds the
+-- fact's public JSON, validated at build time, and filtering runs on the posting lists below.
 
 CREATE TABLE dataset_info (
   key   TEXT PRIMARY KEY,
@@ -51,70 +52,26 @@ CREATE TABLE actors (
 
 CREATE INDEX actors_by_type ON actors (type, id);
 
--- rowid is the join key: integer joins are cheaper than slug joins in the hot filters.
+-- rowid is the fact's position in the default order (year descending, no year last, then id):
+-- a page is the next positions of the matching set, each fetched by its rowid.
 CREATE TABLE facts (
-  rowid          INTEGER PRIMARY KEY,
-  id             TEXT NOT NULL UNIQUE,
-  statement      TEXT NOT NULL,
-  year           INTEGER,
-  year_inferred  INTEGER NOT NULL,
-  when_text      TEXT,
-  country        TEXT NOT NULL,
-  places         TEXT NOT NULL, -- JSON array of strings
-  flags          TEXT NOT NULL, -- JSON array of strings
-  note           TEXT,
-  figure_count   INTEGER NOT NULL
+  rowid INTEGER PRIMARY KEY,
+  id    TEXT NOT NULL,
+  json  TEXT NOT NULL
 ) STRICT;
 
--- Keyset paging orders facts without a year last in both directions, hence the COALESCE
--- sentinels; the expressions here must match the ones in the facts repository exactly.
-CREATE INDEX facts_by_year_desc ON facts (COALESCE(year, -1) DESC, id);
-CREATE INDEX facts_by_year_asc ON facts (COALESCE(year, 10000), id);
-CREATE INDEX facts_by_country ON facts (country, id);
-CREATE INDEX facts_by_figures ON facts (figure_count > 0, id);
+-- One sorted list of fact positions per value of each filterable dimension (year, category,
+-- form, actor, actor type, country, source, has-figures): little-endian uint32 in `positions`.
+CREATE TABLE postings (
+  dimension   TEXT NOT NULL,
+  value       TEXT NOT NULL,
+  cardinality INTEGER NOT NULL,
+  positions   BLOB NOT NULL,
+  PRIMARY KEY (dimension, value)
+) STRICT;
 
-CREATE TABLE fact_categories (
-  fact_rowid INTEGER NOT NULL REFERENCES facts (rowid),
-  category   TEXT NOT NULL REFERENCES categories (slug),
-  position   INTEGER NOT NULL,
-  PRIMARY KEY (fact_rowid, category)
-) STRICT, WITHOUT ROWID;
-CREATE INDEX fact_categories_by_category ON fact_categories (category, fact_rowid);
-
-CREATE TABLE fact_forms (
-  fact_rowid INTEGER NOT NULL REFERENCES facts (rowid),
-  form       TEXT NOT NULL REFERENCES forms (slug),
-  position   INTEGER NOT NULL,
-  PRIMARY KEY (fact_rowid, form)
-) STRICT, WITHOUT ROWID;
-CREATE INDEX fact_forms_by_form ON fact_forms (form, fact_rowid);
-
-CREATE TABLE fact_actors (
-  fact_rowid INTEGER NOT NULL REFERENCES facts (rowid),
-  actor_id   TEXT NOT NULL REFERENCES actors (id),
-  position   INTEGER NOT NULL,
-  PRIMARY KEY (fact_rowid, actor_id)
-) STRICT, WITHOUT ROWID;
-CREATE INDEX fact_actors_by_actor ON fact_actors (actor_id, fact_rowid);
-
-CREATE TABLE figures (
-  fact_rowid INTEGER NOT NULL REFERENCES facts (rowid),
-  position   INTEGER NOT NULL,
-  value      REAL NOT NULL,
-  unit       TEXT NOT NULL,
-  qualifier  TEXT NOT NULL,
-  label      TEXT NOT NULL,
-  PRIMARY KEY (fact_rowid, position)
-) STRICT, WITHOUT ROWID;
-
-CREATE TABLE evidence (
-  fact_rowid  INTEGER NOT NULL REFERENCES facts (rowid),
-  position    INTEGER NOT NULL,
-  source_id   TEXT NOT NULL REFERENCES sources (id),
-  quote       TEXT NOT NULL,
-  start       INTEGER NOT NULL,
-  end         INTEGER NOT NULL,
-  attribution TEXT,
-  PRIMARY KEY (fact_rowid, position)
-) STRICT, WITHOUT ROWID;
-CREATE INDEX evidence_by_source ON evidence (source_id, fact_rowid);
+-- Orders other than the default one, as the list of positions in that order (uint32 LE).
+CREATE TABLE fact_orders (
+  name      TEXT PRIMARY KEY,
+  positions BLOB NOT NULL
+) STRICT;

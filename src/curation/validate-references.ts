@@ -1,76 +1,85 @@
-import type { CuratedData } from './load-curated-data.js'
+import type { CuratedFact } from './curated-schemas.js'
 import type { CurationIssue } from './curation-error.js'
+import type { CuratedHeader } from './open-curated-data.js'
 
 const CONFLICT_FLAG = 'conflicts-with:'
 
-/**
- * Checks what a per-file schema cannot: ids unique across files, every vocabulary and
- * source reference resolving, every quote equal to its source slice, conflicts pointing back.
- */
-export function validateReferences(data: Omit<CuratedData, 'contentHash'>): CurationIssue[] {
+export interface FactChecker {
+  /** What a per-record schema cannot see: references, quotes, unique ids. */
+  check(fact: CuratedFact, file: string): CurationIssue[]
+  /** Checks that need every fact: conflicts pointing both ways. */
+  finish(): CurationIssue[]
+}
+
+/** Checks on the vocabularies and sources themselves, before any fact is read. */
+export function validateHeader(header: Omit<CuratedHeader, 'vocabulary'>): CurationIssue[] {
   const issues: CurationIssue[] = []
   const vocabularyFile = (name: string) => `${name} vocabulary`
-
-  const categories = uniqueIds(data.categories.map((t) => t.slug), vocabularyFile('categories'), issues)
-  const forms = uniqueIds(data.forms.map((t) => t.slug), vocabularyFile('forms'), issues)
-  const actorTypes = uniqueIds(data.actorTypes.map((t) => t.slug), vocabularyFile('actor-types'), issues)
-  const actors = uniqueIds(data.actors.map((a) => a.id), vocabularyFile('actors'), issues)
-  const sources = new Map(data.sources.map((s) => [s.metadata.id, s]))
-  if (sources.size !== data.sources.length) {
+  uniqueIds(header.categories.map((t) => t.slug), vocabularyFile('categories'), issues)
+  uniqueIds(header.forms.map((t) => t.slug), vocabularyFile('forms'), issues)
+  const actorTypes = uniqueIds(header.actorTypes.map((t) => t.slug), vocabularyFile('actor-types'), issues)
+  uniqueIds(header.actors.map((a) => a.id), vocabularyFile('actors'), issues)
+  if (new Set(header.sources.map((s) => s.metadata.id)).size !== header.sources.length) {
     issues.push({ file: 'db/sources', reason: 'two source metadata files declare the same id' })
   }
-
-  for (const actor of data.actors) {
+  for (const actor of header.actors) {
     if (!actorTypes.has(actor.type)) {
       issues.push({ file: vocabularyFile('actors'), id: actor.id, reason: `unknown actor type "${actor.type}"` })
     }
   }
-
-  for (const source of data.sources) {
+  for (const source of header.sources) {
     for (const [i, span] of source.skipped.entries()) {
-      const where = `${source.metadata.id}.skipped.yaml [${i}]`
-      issues.push(...checkSlice(source.text, span, { file: source.file, id: where }))
-    }
-  }
-
-  const factIds = new Set<string>()
-  const conflicts = new Map<string, string[]>()
-  for (const { file, fact } of data.facts) {
-    const at = (reason: string) => issues.push({ file, id: fact.id, reason })
-    if (factIds.has(fact.id)) at('fact id is used more than once')
-    factIds.add(fact.id)
-    for (const c of fact.categories) if (!categories.has(c)) at(`unknown category "${c}"`)
-    for (const f of fact.forms) if (!forms.has(f)) at(`unknown form "${f}"`)
-    for (const a of fact.actors) if (!actors.has(a)) at(`unknown actor "${a}"`)
-    if (fact.yearInferred && fact.year === null) at('yearInferred is true but year is null')
-    if (fact.yearInferred && !fact.note) at('an inferred year needs a note explaining the inference')
-    for (const [i, evidence] of fact.evidence.entries()) {
-      const source = sources.get(evidence.sourceId)
-      if (!source) {
-        at(`evidence[${i}]: unknown source "${evidence.sourceId}"`)
-        continue
-      }
-      for (const issue of checkSlice(source.text, evidence, { file, id: fact.id })) {
-        issues.push({ ...issue, reason: `evidence[${i}]: ${issue.reason}` })
-      }
-    }
-    conflicts.set(
-      fact.id,
-      fact.flags.filter((f) => f.startsWith(CONFLICT_FLAG)).map((f) => f.slice(CONFLICT_FLAG.length))
-    )
-  }
-
-  const fileOf = new Map(data.facts.map(({ file, fact }) => [fact.id, file]))
-  for (const [id, others] of conflicts) {
-    for (const other of others) {
-      const file = fileOf.get(id) ?? 'db/facts'
-      if (!conflicts.has(other)) issues.push({ file, id, reason: `conflicts-with points at unknown fact "${other}"` })
-      else if (!conflicts.get(other)?.includes(id)) {
-        issues.push({ file, id, reason: `conflicts-with:${other} is not answered by conflicts-with:${id} on that fact` })
-      }
+      issues.push(...checkSlice(source.text, span, { file: source.file, id: `${source.metadata.id}.skipped.yaml [${i}]` }))
     }
   }
   return issues
+}
+
+/**
+ * Checks facts one at a time, keeping only their ids and conflict flags, so a million facts
+ * are validated without holding them in memory.
+ */
+export function createFactChecker(header: CuratedHeader): FactChecker {
+  const { categories, forms, actors } = header.vocabulary
+  const sources = new Map(header.sources.map((s) => [s.metadata.id, s.text]))
+  const factIds = new Set<string>()
+  const conflicts: { file: string; id: string; other: string }[] = []
+  const conflictsOf = new Map<string, string[]>()
+
+  return {
+    check(fact, file) {
+      const issues: CurationIssue[] = []
+      const at = (reason: string) => issues.push({ file, id: fact.id, reason })
+      if (factIds.has(fact.id)) at('fact id is used more than once')
+      factIds.add(fact.id)
+      for (const c of fact.categories) if (!categories.has(c)) at(`unknown category "${c}"`)
+      for (const f of fact.forms) if (!forms.has(f)) at(`unknown form "${f}"`)
+      for (const a of fact.actors) if (!actors.has(a)) at(`unknown actor "${a}"`)
+      if (fact.yearInferred && fact.year === null) at('yearInferred is true but year is null')
+      if (fact.yearInferred && !fact.note) at('an inferred year needs a note explaining the inference')
+      for (const [i, evidence] of fact.evidence.entries()) {
+        const text = sources.get(evidence.sourceId)
+        if (text === undefined) {
+          at(`evidence[${i}]: unknown source "${evidence.sourceId}"`)
+          continue
+        }
+        for (const issue of checkSlice(text, evidence, { file, id: fact.id })) at(`evidence[${i}]: ${issue.reason}`)
+      }
+      const others = fact.flags.filter((f) => f.startsWith(CONFLICT_FLAG)).map((f) => f.slice(CONFLICT_FLAG.length))
+      if (others.length) {
+        conflictsOf.set(fact.id, others)
+        for (const other of others) conflicts.push({ file, id: fact.id, other })
+      }
+      return issues
+    },
+    finish() {
+      return conflicts.flatMap(({ file, id, other }): CurationIssue[] => {
+        if (!factIds.has(other)) return [{ file, id, reason: `conflicts-with points at unknown fact "${other}"` }]
+        if (conflictsOf.get(other)?.includes(id)) return []
+        return [{ file, id, reason: `conflicts-with:${other} is not answered by conflicts-with:${id} on that fact` }]
+      })
+    }
+  }
 }
 
 function uniqueIds(ids: string[], file: string, issues: CurationIssue[]): Set<string> {

@@ -1,16 +1,19 @@
-import { mkdirSync, renameSync, rmSync } from 'node:fs'
-import { dirname } from 'node:path'
+import { mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import Database from 'better-sqlite3'
-import { hashDataFiles } from '../curation/hash-data-files.js'
-import { loadCuratedData, type CuratedData } from '../curation/load-curated-data.js'
+import { fingerprintDataFiles } from '../curation/hash-data-files.js'
+import { openCuratedData } from '../curation/open-curated-data.js'
 import { applyMigrations, readMigrations } from './apply-migrations.js'
-import { insertCuratedData } from './insert-curated-data.js'
+import { createFactStager } from './stage-facts.js'
+import { writeFactIndex } from './write-fact-index.js'
 
 export interface BuildOptions {
   dataDir: string
   migrationsDir: string
   outputPath: string
   now?: Date
+  /** Called every few thousand facts with the number staged so far. */
+  onProgress?: (factsStaged: number) => void
 }
 
 export interface BuildResult {
@@ -19,27 +22,56 @@ export interface BuildResult {
   sources: number
 }
 
+const PROGRESS_EVERY = 10_000
+
 /**
- * Validates the curated data, then writes the database to a temporary file in one
- * transaction and renames it into place, so a failed build never leaves a half-built
- * database where the server would open it.
+ * Streams the curated data into a new database: each fact is validated and staged as it is
+ * read, then numbered and indexed once at the end. Everything is written to a temporary file
+ * and renamed into place, so a failed or interrupted build never leaves a half-built database
+ * where the server would open it. Memory stays flat in the number of facts: only ids, conflict
+ * flags and the posting lists (4 bytes per fact and value) are held.
  */
-export function buildDatabase({ dataDir, migrationsDir, outputPath, now = new Date() }: BuildOptions): BuildResult {
-  const data: CuratedData = loadCuratedData(dataDir)
+export function buildDatabase({ dataDir, migrationsDir, outputPath, now = new Date(), onProgress }: BuildOptions): BuildResult {
+  const fingerprint = fingerprintDataFiles(dataDir)
+  const stream = openCuratedData(dataDir)
   const migrations = readMigrations(migrationsDir)
+  const afterLoad = readFileSync(join(migrationsDir, 'after-load.sql'), 'utf8')
   mkdirSync(dirname(outputPath), { recursive: true })
   const temporaryPath = `${outputPath}.${process.pid}.${Date.now()}.tmp`
+  const stagingPath = `${temporaryPath}.staging`
+  let facts = 0
+  let contentHash: string
   try {
     const db = new Database(temporaryPath)
     try {
-      db.exec('PRAGMA journal_mode = DELETE')
-      db.exec('PRAGMA foreign_keys = ON')
+      // nothing is served from these files until the rename, so durability is the rename's job
+      db.exec('PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -131072')
+      db.prepare('ATTACH DATABASE ? AS staging').run(stagingPath)
+      db.exec(`PRAGMA staging.journal_mode = OFF; PRAGMA staging.synchronous = OFF;
+        CREATE TABLE staging.staged_facts (
+          id TEXT NOT NULL, year INTEGER, json TEXT NOT NULL, dimensions TEXT NOT NULL,
+          statement TEXT NOT NULL, quotes TEXT NOT NULL) STRICT`)
       db.transaction(() => {
         applyMigrations(db, migrations, now.toISOString())
-        insertCuratedData(db, data, { builtAt: now, filesHash: hashDataFiles(dataDir) })
+        const stage = createFactStager(db, stream.header)
+        for (const { fact } of stream.facts()) {
+          stage(fact)
+          if (++facts % PROGRESS_EVERY === 0) onProgress?.(facts)
+        }
+        contentHash = stream.finish().contentHash
+        writeFactIndex(db)
+        db.exec(afterLoad)
+        const info = db.prepare('INSERT INTO dataset_info (key, value) VALUES (?, ?)')
+        info.run('title', stream.header.dataset.title)
+        info.run('version', stream.header.dataset.version)
+        info.run('license', stream.header.dataset.license)
+        info.run('content_hash', contentHash)
+        info.run('built_at', now.toISOString())
+        info.run('files_fingerprint', fingerprint.metadata)
+        info.run('files_hash', fingerprint.bytes())
       })()
+      db.exec('DETACH DATABASE staging')
       db.exec('ANALYZE')
-      db.exec('VACUUM')
     } finally {
       db.close()
     }
@@ -47,6 +79,8 @@ export function buildDatabase({ dataDir, migrationsDir, outputPath, now = new Da
   } catch (error) {
     rmSync(temporaryPath, { force: true })
     throw error
+  } finally {
+    rmSync(stagingPath, { force: true })
   }
-  return { contentHash: data.contentHash, facts: data.facts.length, sources: data.sources.length }
+  return { contentHash: contentHash!, facts, sources: stream.header.sources.length }
 }

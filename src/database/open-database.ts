@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import Database from 'better-sqlite3'
-import { hashDataFiles } from '../curation/hash-data-files.js'
+import { fingerprintDataFiles } from '../curation/hash-data-files.js'
 import { buildDatabase } from './build-database.js'
 
 export interface OpenOptions {
@@ -10,16 +10,27 @@ export interface OpenOptions {
   log: { info: (message: string) => void }
 }
 
+/** A file at DATABASE_PATH that this service did not build: never overwritten, never served. */
+export class ForeignDatabaseError extends Error {
+  override name = 'ForeignDatabaseError'
+}
+
+interface BuiltFrom {
+  fingerprint: string | undefined
+  hash: string | undefined
+}
+
 /**
- * Opens the served database read-only, building it first when it is missing or was built
- * from other curated files than the data directory holds now (so editing `db/` and
- * restarting serves the edit). The comparison hashes the files' bytes: no parsing at start.
+ * Opens the served database read-only, building it first when it is missing or was built from
+ * other curated files than the data directory holds now (so editing `db/` and restarting serves
+ * the edit). Staleness is decided from the files' names, sizes and times, and only when those
+ * differ from their bytes: a start never parses the data.
  */
 export function openDatabase({ databasePath, dataDir, migrationsDir, log }: OpenOptions): Database.Database {
   if (!existsSync(databasePath)) {
     log.info(`database ${databasePath} is missing: building it from ${dataDir}`)
     buildDatabase({ dataDir, migrationsDir, outputPath: databasePath })
-  } else if (existsSync(dataDir) && builtFrom(databasePath) !== hashDataFiles(dataDir)) {
+  } else if (existsSync(dataDir) && isStale(builtFrom(databasePath), dataDir)) {
     log.info(`database ${databasePath} is older than the data in ${dataDir}: rebuilding it`)
     buildDatabase({ dataDir, migrationsDir, outputPath: databasePath })
   }
@@ -28,13 +39,25 @@ export function openDatabase({ databasePath, dataDir, migrationsDir, log }: Open
   return db
 }
 
-function builtFrom(databasePath: string): string | undefined {
-  const db = new Database(databasePath, { readonly: true, fileMustExist: true })
+function isStale(built: BuiltFrom, dataDir: string): boolean {
+  const current = fingerprintDataFiles(dataDir)
+  return built.fingerprint !== current.metadata && built.hash !== current.bytes()
+}
+
+function builtFrom(databasePath: string): BuiltFrom {
+  let db: Database.Database | undefined
   try {
-    return db.prepare("SELECT value FROM dataset_info WHERE key = 'files_hash'").pluck().get() as string | undefined
+    db = new Database(databasePath, { readonly: true, fileMustExist: true })
+    const rows = db.prepare("SELECT key, value FROM dataset_info WHERE key IN ('files_fingerprint', 'files_hash', 'content_hash')").raw().all() as [string, string][]
+    const values = new Map(rows)
+    if (!values.has('content_hash')) throw new Error('no content hash')
+    return { fingerprint: values.get('files_fingerprint'), hash: values.get('files_hash') }
   } catch {
-    return undefined
+    throw new ForeignDatabaseError(
+      `${databasePath} is not a database this service built (unreadable, corrupt or another schema); ` +
+        'it was left untouched: move it away or set DATABASE_PATH to another file'
+    )
   } finally {
-    db.close()
+    db?.close()
   }
 }

@@ -1,5 +1,5 @@
 import { parse } from 'node:querystring'
-import { REPEATABLE_PARAMETERS } from '../schemas/fact-query.js'
+import { REPEATABLE_PARAMETERS } from '../schemas/fact-filters.js'
 
 const repeatable = new Set<string>(REPEATABLE_PARAMETERS)
 

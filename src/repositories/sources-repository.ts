@@ -4,7 +4,7 @@ import type { Source } from '../schemas/source.js'
 export function createSourcesRepository(db: Database) {
   const columns = `s.id, s.title, s.publisher, s.published_at AS publishedAt, s.url, s.retrieved_at AS retrievedAt,
     s.license, s.sha256, s.note, s.text_length AS length,
-    (SELECT count(DISTINCT e.fact_rowid) FROM evidence e WHERE e.source_id = s.id) AS factCount`
+    COALESCE((SELECT p.cardinality FROM postings p WHERE p.dimension = 'source' AND p.value = s.id), 0) AS factCount`
   const all = db.prepare(`SELECT ${columns} FROM sources s ORDER BY s.id`)
   const one = db.prepare(`SELECT ${columns} FROM sources s WHERE s.id = ?`)
   const text = db.prepare('SELECT text FROM sources WHERE id = ?').pluck()

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3'
+import { NO_YEAR } from '../facts-index/dimensions.js'
 import type { Actor, Term } from '../schemas/vocabulary.js'
 
 export type TermVocabulary = 'categories' | 'forms' | 'actor_types'
@@ -11,25 +12,20 @@ const toActor = (row: ActorRow): Actor => ({ ...row, aliases: JSON.parse(row.ali
 
 /** Categories, forms, actor types and actors, each term with the number of facts that use it. */
 export function createVocabulariesRepository(db: Database) {
+  // fact counts are the sizes of the posting lists the build wrote: no counting per request
+  const factCount = (dimension: string, value: string) =>
+    `COALESCE((SELECT p.cardinality FROM postings p WHERE p.dimension = '${dimension}' AND p.value = ${value}), 0) AS factCount`
   const termStatements = {
-    categories: db.prepare(`SELECT t.slug, t.label, t.description,
-      (SELECT count(*) FROM fact_categories x WHERE x.category = t.slug) AS factCount
-      FROM categories t ORDER BY t.position`),
-    forms: db.prepare(`SELECT t.slug, t.label, t.description,
-      (SELECT count(*) FROM fact_forms x WHERE x.form = t.slug) AS factCount
-      FROM forms t ORDER BY t.position`),
-    actor_types: db.prepare(`SELECT t.slug, t.label, t.description,
-      (SELECT count(DISTINCT x.fact_rowid) FROM fact_actors x JOIN actors a ON a.id = x.actor_id WHERE a.type = t.slug) AS factCount
-      FROM actor_types t ORDER BY t.position`)
+    categories: db.prepare(`SELECT t.slug, t.label, t.description, ${factCount('category', 't.slug')} FROM categories t ORDER BY t.position`),
+    forms: db.prepare(`SELECT t.slug, t.label, t.description, ${factCount('form', 't.slug')} FROM forms t ORDER BY t.position`),
+    actor_types: db.prepare(`SELECT t.slug, t.label, t.description, ${factCount('actorType', 't.slug')} FROM actor_types t ORDER BY t.position`)
   }
-  const actorColumns = `a.id, a.name, a.type, a.description, a.aliases,
-    (SELECT count(*) FROM fact_actors x WHERE x.actor_id = a.id) AS factCount`
+  const actorColumns = `a.id, a.name, a.type, a.description, a.aliases, ${factCount('actor', 'a.id')}`
   const allActors = db.prepare(`SELECT ${actorColumns} FROM actors a ORDER BY a.id`)
   const actorsOfType = db.prepare(`SELECT ${actorColumns} FROM actors a WHERE a.type = ? ORDER BY a.id`)
   const actorById = db.prepare(`SELECT ${actorColumns} FROM actors a WHERE a.id = ?`)
-  const actorIds = db.prepare('SELECT id FROM actors').pluck()
-  const years = db.prepare(`SELECT year, count(*) AS factCount FROM facts
-    WHERE year IS NOT NULL GROUP BY year ORDER BY year`)
+  const years = db.prepare(`SELECT CAST(value AS INTEGER) AS year, cardinality AS factCount FROM postings
+    WHERE dimension = 'year' AND value <> '${NO_YEAR}' ORDER BY year`)
 
   const terms = (vocabulary: TermVocabulary) => termStatements[vocabulary].all() as Term[]
 
@@ -45,9 +41,6 @@ export function createVocabulariesRepository(db: Database) {
     actor(id: string): Actor | undefined {
       const row = actorById.get(id) as ActorRow | undefined
       return row && toActor(row)
-    },
-    actorIds(): Set<string> {
-      return new Set(actorIds.all() as string[])
     },
     years(): { year: number; factCount: number }[] {
       return years.all() as { year: number; factCount: number }[]

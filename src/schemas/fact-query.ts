@@ -1,55 +1,13 @@
 import { z } from 'zod'
 import { factSchema } from './fact.js'
+import { factFilterShape, filterEchoShape } from './fact-filters.js'
 
-// Parameters that may be repeated (`?year=2012&year=2013`). The query-string parser turns a
-// single occurrence into a one-element array so that the schemas below can be plain arrays.
-export const REPEATABLE_PARAMETERS = ['year', 'category', 'form', 'actor'] as const
+export type { FactFilters } from './fact-filters.js'
 
-const year = z.coerce.number().int().min(1800).max(2100)
-const slugList = (what: string, example: string) =>
-  z
-    .array(z.string().min(1).max(100))
-    .max(50)
-    .optional()
-    .describe(`${what} (repeatable: matches any of them).`)
-    .meta({ examples: [[example]] })
-
-export const factFilterShape = {
-  year: z.array(year).max(50).optional().describe('Year the claim is about (repeatable: any of).').meta({ examples: [[2013]] }),
-  yearFrom: year.optional().describe('Earliest year, inclusive.').meta({ examples: [2012] }),
-  yearTo: year.optional().describe('Latest year, inclusive.').meta({ examples: [2013] }),
-  category: slugList('Category slug from `/v1/categories`', 'prosecution'),
-  form: slugList('Form of exploitation from `/v1/forms`', 'sex-trafficking'),
-  actor: slugList('Actor id from `/v1/actors`', 'russian-government'),
-  actorType: z.string().min(1).max(100).optional().describe('Only facts naming an actor of this type, e.g. `government`.').meta({ examples: ['government'] }),
-  // description and examples sit on the input side of the transform, where OpenAPI reads them
-  country: z
-    .string()
-    .regex(/^[A-Za-z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as RU')
-    .describe('ISO 3166-1 alpha-2 code of the country the claim is about (case-insensitive).')
-    .meta({ examples: ['RU'] })
-    .transform((c) => c.toUpperCase())
-    .optional(),
-  source: z.string().min(1).max(200).optional().describe('Source id from `/v1/sources`.').meta({ examples: ['ru-trafficking-excerpts'] }),
-  q: z
-    .string()
-    .trim()
-    .min(1)
-    .max(200)
-    .refine((q) => /[\p{L}\p{N}]/u.test(q), 'must contain at least one letter or digit')
-    .optional()
-    .describe('Full-text search over statements and quotes; every word must match, results ranked by relevance.')
-    .meta({ examples: ['prosecuted'] }),
-  hasFigures: z
-    .enum(['true', 'false'])
-    .describe('`true`: only facts stating a number; `false`: only facts without one.')
-    .meta({ examples: ['true'] })
-    .transform((v) => v === 'true')
-    .optional()
-}
+export const FACT_SORTS = ['-year', 'year', 'id', 'relevance'] as const
 
 export const factSortSchema = z
-  .enum(['year', '-year', 'id', 'relevance'])
+  .enum(FACT_SORTS)
   .optional()
   .describe('`-year` (default; facts without a year last), `year`, `id`; with `q` the default is `relevance`.')
 
@@ -60,7 +18,13 @@ export const factListQuerySchema = z.strictObject({
   cursor: z.string().min(1).max(1000).optional().describe('Opaque cursor from `page.nextCursor` of the previous page.')
 })
 
-export const factFacetsQuerySchema = z.strictObject(factFilterShape)
+export const FACET_LIMIT_DEFAULT = 50
+
+export const factFacetsQuerySchema = z.strictObject({
+  ...factFilterShape,
+  facetLimit: z.coerce.number().int().min(1).max(1000).default(FACET_LIMIT_DEFAULT)
+    .describe('Most values listed per facet, by count; `truncated` names the facets that had more.')
+})
 
 export const factExportQuerySchema = z.strictObject({
   ...factFilterShape,
@@ -69,24 +33,10 @@ export const factExportQuerySchema = z.strictObject({
 })
 
 export type FactListQuery = z.output<typeof factListQuerySchema>
-export type FactFilters = z.output<typeof factFacetsQuerySchema>
 export type FactSort = NonNullable<FactListQuery['sort']>
 
 export const queryEchoSchema = z
-  .object({
-    year: z.array(z.int()).optional(),
-    yearFrom: z.int().optional(),
-    yearTo: z.int().optional(),
-    category: z.array(z.string()).optional(),
-    form: z.array(z.string()).optional(),
-    actor: z.array(z.string()).optional(),
-    actorType: z.string().optional(),
-    country: z.string().optional(),
-    source: z.string().optional(),
-    q: z.string().optional(),
-    hasFigures: z.boolean().optional(),
-    sort: z.enum(['year', '-year', 'id', 'relevance'])
-  })
+  .object({ ...filterEchoShape, sort: z.enum(FACT_SORTS) })
   .meta({ id: 'QueryEcho', description: 'The filters and sort as the server understood them.' })
 
 export const factPageSchema = z
@@ -110,7 +60,9 @@ export const factFacetsSchema = z
     category: z.array(labelledBucket),
     form: z.array(labelledBucket),
     actor: z.array(labelledBucket),
-    country: z.array(labelledBucket)
+    country: z.array(labelledBucket),
+    truncated: z.array(z.enum(['year', 'category', 'form', 'actor', 'country']))
+      .describe('Facets that have more values than `facetLimit`: their lists hold the most frequent ones only.')
   })
   .meta({ id: 'FactFacets', description: 'Counts for the same filters, each list by count descending, then value.' })
 

@@ -101,7 +101,7 @@ describe('buildDatabase', () => {
     buildError(build)
     expect(statSync(outputPath).mtimeMs).toBe(before)
     const db = new Database(outputPath, { readonly: true })
-    expect(db.prepare("SELECT count(*) FROM fact_categories WHERE category = 'assessment'").pluck().get()).toBe(1)
+    expect(db.prepare("SELECT cardinality FROM postings WHERE dimension = 'category' AND value = 'assessment'").pluck().get()).toBe(1)
     db.close()
   })
 })

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3'
 import { afterAll, describe, expect, inject, test } from 'vitest'
 import { createFactsRepository } from '../../src/repositories/facts/facts-repository.js'
+import { normalizeFilters } from '../../src/schemas/fact-filters.js'
 import { expectedIds, fixture } from '../helpers/fixture-oracle.js'
 
 // The repository works without HTTP: scripts and notebooks can use it on the database directly.
@@ -10,12 +11,12 @@ afterAll(() => db.close())
 
 describe('createFactsRepository', () => {
   test.each([1, 4, 26, 27, 200])('iterate() in batches of %i yields every fact once, in sort order', (batch) => {
-    const ids = [...facts.iterate({}, 'id', batch)].map((f) => f.id)
+    const ids = [...facts.iterate(normalizeFilters({}), 'id', batch)].map((f) => f.id)
     expect(ids).toEqual(fixture.facts.map((e) => e.fact.id).sort())
   })
 
   test('iterate() applies filters across batch boundaries', () => {
-    const ids = [...facts.iterate({ category: ['prosecution'] }, '-year', 2)].map((f) => f.id)
+    const ids = [...facts.iterate(normalizeFilters({ category: ['prosecution'] }), '-year', 2)].map((f) => f.id)
     expect(ids.sort()).toEqual(expectedIds({ category: ['prosecution'] }))
   })
 

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyReply } from 'fastify'
 import fp from 'fastify-plugin'
 import { NotAcceptableError } from '../../http/errors.js'
 
@@ -23,3 +23,12 @@ export default fp(
   },
   { name: 'content-negotiation', dependencies: ['@fastify/accepts'] }
 )
+
+/**
+ * Sends JSON already serialized (facts are stored as JSON at build time). Fastify passes a
+ * string with a JSON content type through untouched; the route's response schema still
+ * documents the body in OpenAPI, and tests validate real bodies against it.
+ */
+export function sendJson(reply: FastifyReply, body: string): FastifyReply {
+  return reply.type('application/json; charset=utf-8').send(body)
+}

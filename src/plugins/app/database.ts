@@ -2,20 +2,13 @@ import type { Database } from 'better-sqlite3'
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import type { Config } from '../../config/config.js'
+import type { FacetLabels } from '../../routes/v1/facts/facet-lists.js'
+import type { Vocabularies } from '../../schemas/fact-filters.js'
 import { openDatabase } from '../../database/open-database.js'
 import { createFactsRepository, type FactsRepository } from '../../repositories/facts/facts-repository.js'
 import { createMetaRepository, type DatasetInfo, type MetaRepository } from '../../repositories/meta-repository.js'
 import { createSourcesRepository, type SourcesRepository } from '../../repositories/sources-repository.js'
 import { createVocabulariesRepository, type VocabulariesRepository } from '../../repositories/vocabularies-repository.js'
-
-/** The valid values of each filter, in display order. */
-export interface Vocabularies {
-  categories: Set<string>
-  forms: Set<string>
-  actorTypes: Set<string>
-  actors: Set<string>
-  sources: Set<string>
-}
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -27,7 +20,7 @@ declare module 'fastify' {
       meta: MetaRepository
     }
     /** Read once at start: the dataset is immutable while the process serves it. */
-    dataset: DatasetInfo & { vocabularies: Vocabularies }
+    dataset: DatasetInfo & { vocabularies: Vocabularies; labels: FacetLabels }
   }
 }
 
@@ -45,14 +38,22 @@ export default fp(
     const meta = createMetaRepository(db)
     app.decorate('db', db)
     app.decorate('repositories', { facts: createFactsRepository(db), vocabularies, sources, meta })
+    const categories = vocabularies.terms('categories')
+    const forms = vocabularies.terms('forms')
+    const actors = vocabularies.actors()
     app.decorate('dataset', {
       ...meta.datasetInfo(),
       vocabularies: {
-        categories: new Set(vocabularies.terms('categories').map((t) => t.slug)),
-        forms: new Set(vocabularies.terms('forms').map((t) => t.slug)),
+        categories: new Set(categories.map((t) => t.slug)),
+        forms: new Set(forms.map((t) => t.slug)),
         actorTypes: new Set(vocabularies.terms('actor_types').map((t) => t.slug)),
-        actors: vocabularies.actorIds(),
+        actors: new Set(actors.map((a) => a.id)),
         sources: sources.ids()
+      },
+      labels: {
+        category: new Map(categories.map((t) => [t.slug, t.label])),
+        form: new Map(forms.map((t) => [t.slug, t.label])),
+        actor: new Map(actors.map((a) => [a.id, a.name]))
       }
     })
   },

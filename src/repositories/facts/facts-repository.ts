@@ -1,112 +1,116 @@
-import type { Database, Statement } from 'better-sqlite3'
+import type { Database } from 'better-sqlite3'
+import { countValues, type ValueCount } from '../../facts-index/facet-counts.js'
+import { loadFactIndex } from '../../facts-index/fact-index.js'
+import { walkOrder, type FactOrder } from '../../facts-index/fact-orders.js'
+import { matchFacts, type DimensionTerm, type IndexQuery, type MatchSet } from '../../facts-index/match-facts.js'
+import { FACT_FILTERS, FILTER_NAMES, type FactQuery } from '../../schemas/fact-filters.js'
 import type { Fact } from '../../schemas/fact.js'
-import type { FactFilters, FactSort } from '../../schemas/fact-query.js'
-import { filtersToSql, searchCte } from './fact-filters-sql.js'
-import { FACT_COLUMNS, toFact, type FactRow } from './fact-row.js'
-import { SORT_PLANS, keysetCondition, orderBy, type KeysetPosition } from './fact-sort.js'
-import { facetQueries, type FacetRow } from './facet-queries.js'
-import { filterKey } from './filter-key.js'
-import { memoize } from './memo.js'
+import { createBoundedCache, memoized } from './bounded-cache.js'
+import { createFactSearch, type SearchResult } from './fact-search.js'
 
 export interface FactPageRequest {
-  filters: FactFilters
-  sort: FactSort
+  query: FactQuery
+  sort: FactOrder
   limit: number
-  after?: KeysetPosition | undefined
+  /** The place (from a cursor) the page starts after. */
+  after?: number | undefined
 }
 
 export interface FactPage {
-  facts: Fact[]
-  /** Position of the last fact when more follow, else null. */
-  next: KeysetPosition | null
+  /** Each fact's JSON as stored at build time: joined into the response, never re-serialized. */
+  facts: string[]
+  /** Place of the last fact when more follow, else null. */
+  next: number | null
 }
 
-export type FacetCounts = Record<'year' | 'category' | 'form' | 'actor' | 'country', FacetRow[]>
+export const FACET_DIMENSIONS = ['year', 'category', 'form', 'actor', 'country'] as const
+export type FacetCounts = Record<(typeof FACET_DIMENSIONS)[number], ValueCount[]>
 
-const MEMO_CAPACITY = 1000
+// Bounds on what the repository remembers between requests, in bytes, whatever the query mix.
+const MATCH_CACHE_BYTES = 48 * 1024 * 1024
+const SEARCH_CACHE_BYTES = 32 * 1024 * 1024
+const FACET_CACHE_BYTES = 16 * 1024 * 1024
 
+/**
+ * Facts by filter, sort and cursor, answered from the in-memory index (filtering, counting,
+ * faceting) and SQLite (each fact's stored JSON by position, full-text search). The SQL is a
+ * fixed handful of statements prepared once, whatever the queries.
+ */
 export function createFactsRepository(db: Database) {
-  // The SQL text depends only on which filters are present, the sort and whether a cursor is
-  // given (list values are one JSON parameter), so caching statements by their text stays bounded.
-  const statements = new Map<string, Statement>()
-  const prepare = (sql: string) => {
-    let statement = statements.get(sql)
-    if (!statement) {
-      statement = db.prepare(sql)
-      statements.set(sql, statement)
-    }
-    return statement
-  }
-  const from = (filters: FactFilters) => {
-    const cte = searchCte(filters.q)
-    const where = filtersToSql(filters)
-    const join = filters.q === undefined ? '' : ' JOIN matches m ON m.rowid = f.rowid'
-    return { prefix: cte.sql, from: `FROM facts f${join}`, where: where.sql, params: [...cte.params, ...where.params] }
-  }
-  const byId = db.prepare(`SELECT ${FACT_COLUMNS} FROM facts f WHERE f.id = ?`)
+  const index = loadFactIndex(db)
+  const jsonAt = db.prepare('SELECT json FROM facts WHERE rowid = ?').pluck()
+  const jsonOf = db.prepare('SELECT json FROM facts WHERE id = ?').pluck()
+  const search = createFactSearch(db, index)
+  const searches = createBoundedCache<SearchResult>(SEARCH_CACHE_BYTES, (r) => r.positions.byteLength + r.ranked.byteLength)
+  const matches = createBoundedCache<MatchSet>(MATCH_CACHE_BYTES, (m) => m.bits.byteLength)
+  const facetCounts = createBoundedCache<FacetCounts>(FACET_CACHE_BYTES, (f) => JSON.stringify(f).length * 2)
 
-  function page({ filters, sort, limit, after }: FactPageRequest): FactPage {
-    const plan = SORT_PLANS[sort]
-    const q = from(filters)
-    const keyset = keysetCondition(plan, after)
-    const sql = `${q.prefix}SELECT ${FACT_COLUMNS}, ${plan.key} AS sort_key ${q.from}
-      WHERE ${q.where} AND ${keyset.sql} ${orderBy(plan)} LIMIT ?`
-    const rows = prepare(sql).all(...q.params, ...keyset.params, limit + 1) as (FactRow & { sort_key: number | string })[]
-    const hasMore = rows.length > limit
-    const pageRows = hasMore ? rows.slice(0, limit) : rows
-    const last = pageRows.at(-1)
-    return {
-      facts: pageRows.map(toFact),
-      next: hasMore && last ? { key: last.sort_key, id: last.id } : null
-    }
-  }
+  const searchFor = (q: string) => memoized(searches, q, () => search(q))
 
-  // Counting and faceting visit every matching fact, unlike a page; clients re-ask them for each
-  // page and each refresh, so their answers are kept per distinct filter set.
-  const count = memoize(
-    (filters: FactFilters): number => {
-      const q = from(filters)
-      return prepare(`${q.prefix}SELECT count(*) ${q.from} WHERE ${q.where}`).pluck().get(...q.params) as number
-    },
-    filterKey,
-    MEMO_CAPACITY
-  )
-
-  const facets = memoize(
-    (filters: FactFilters): FacetCounts => {
-      const q = from(filters)
-      const run = (select: string) =>
-        prepare(`${q.prefix}${select.replace('{FROM}', q.from).replace('{WHERE}', q.where)}`).all(...q.params) as FacetRow[]
-      return {
-        year: run(facetQueries.year),
-        category: run(facetQueries.category),
-        form: run(facetQueries.form),
-        actor: run(facetQueries.actor),
-        country: run(facetQueries.country)
+  function match({ filters, key }: FactQuery): MatchSet {
+    return memoized(matches, key, () => {
+      const query: IndexQuery & { terms: DimensionTerm[] } = { terms: [] }
+      for (const name of FILTER_NAMES) {
+        const value = filters[name]
+        if (value === undefined) continue
+        const selects = FACT_FILTERS[name].selects
+        if ('dimension' in selects) {
+          query.terms.push({ dimension: selects.dimension, values: (Array.isArray(value) ? value : [value]).map(String) })
+        } else if ('yearBound' in selects) {
+          query[selects.yearBound === 'from' ? 'yearFrom' : 'yearTo'] = value as number
+        } else {
+          query.search = searchFor(value as string).positions
+        }
       }
-    },
-    filterKey,
-    MEMO_CAPACITY
-  )
+      return matchFacts(index, query)
+    })
+  }
+
+  function page({ query, sort, limit, after }: FactPageRequest): FactPage {
+    const ranked = sort === 'relevance' && query.filters.q !== undefined ? searchFor(query.filters.q).ranked : undefined
+    const found = walkOrder({ index, bits: match(query).bits, ranked }, sort, after, limit + 1)
+    const hasMore = found.length > limit
+    const shown = hasMore ? found.slice(0, limit) : found
+    return {
+      facts: shown.map((f) => jsonAt.get(f.position) as string),
+      next: hasMore ? shown.at(-1)!.place : null
+    }
+  }
+
+  function* iterateJson(query: FactQuery, sort: FactOrder, batchSize = 500): Generator<string> {
+    let after: number | undefined
+    do {
+      const batch = page({ query, sort, limit: batchSize, after })
+      yield* batch.facts
+      after = batch.next ?? undefined
+    } while (after !== undefined)
+  }
 
   return {
     page,
-    count,
-    facets,
+    iterateJson,
+    count: (query: FactQuery): number => match(query).count,
 
-    /** Every matching fact in order, fetched in keyset batches so memory stays flat. */
-    *iterate(filters: FactFilters, sort: FactSort, batchSize = 200): Generator<Fact> {
-      let after: KeysetPosition | undefined
-      do {
-        const batch = page({ filters, sort, limit: batchSize, after })
-        yield* batch.facts
-        after = batch.next ?? undefined
-      } while (after)
+    /** Matching facts per value of each facet dimension; `year` "none" counts facts without one. */
+    facets(query: FactQuery): FacetCounts {
+      return memoized(facetCounts, query.key, () => {
+        const set = match(query)
+        return Object.fromEntries(FACET_DIMENSIONS.map((d) => [d, countValues(index, set, d)])) as FacetCounts
+      })
+    },
+
+    /** Every matching fact in order, fetched in batches so memory stays flat. */
+    *iterate(query: FactQuery, sort: FactOrder, batchSize?: number): Generator<Fact> {
+      for (const json of iterateJson(query, sort, batchSize)) yield JSON.parse(json) as Fact
+    },
+
+    findJson(id: string): string | undefined {
+      return jsonOf.get(id) as string | undefined
     },
 
     findById(id: string): Fact | undefined {
-      const row = byId.get(id) as FactRow | undefined
-      return row && toFact(row)
+      const json = jsonOf.get(id) as string | undefined
+      return json === undefined ? undefined : (JSON.parse(json) as Fact)
     }
   }
 }

@@ -1,28 +1,31 @@
-import type { FacetCounts } from '../../../repositories/facts/facts-repository.js'
-import type { FacetRow } from '../../../repositories/facts/facet-queries.js'
+import { NO_YEAR } from '../../../facts-index/dimensions.js'
+import type { ValueCount } from '../../../facts-index/facet-counts.js'
+import { FACET_DIMENSIONS, type FacetCounts } from '../../../repositories/facts/facts-repository.js'
+import { countryName } from '../../../schemas/fact-filters.js'
 import type { FactFacets } from '../../../schemas/fact-query.js'
-import { countryName } from './fact-filters.js'
 
-// Count descending, then value ascending; a null year sorts after every year.
-function byCountThenValue(a: FacetRow, b: FacetRow): number {
-  if (a.count !== b.count) return b.count - a.count
-  if (a.value === b.value) return 0
-  if (a.value === null) return 1
-  if (b.value === null) return -1
-  return a.value < b.value ? -1 : 1
+export type FacetLabels = Record<'category' | 'form' | 'actor', Map<string, string>>
+
+// Count descending, then value ascending; a year sorts by number, "no year" after every year.
+function byCountThenValue(numeric: boolean) {
+  const key = (v: string) => (numeric ? (v === NO_YEAR ? Infinity : Number(v)) : v)
+  return (a: ValueCount, b: ValueCount) => b.count - a.count || (key(a.value) < key(b.value) ? -1 : key(a.value) > key(b.value) ? 1 : 0)
 }
 
-// sorts copies: the repository's facet counts are memoized and must stay as they are
-const labelled = (rows: FacetRow[]) =>
-  [...rows]
-    .sort(byCountThenValue).map((r) => ({ value: String(r.value), label: r.label ?? String(r.value), count: r.count }))
-
-export function toFacetLists(counts: FacetCounts): FactFacets {
+/** The repository's counts as the API lists them: ordered, labelled, at most `limit` per facet. */
+export function toFacetLists(counts: FacetCounts, labels: FacetLabels, limit: number): FactFacets {
+  const truncated = FACET_DIMENSIONS.filter((d) => counts[d].length > limit)
+  // copies: the repository's counts are memoized and must stay as they are
+  const top = (dimension: (typeof FACET_DIMENSIONS)[number]) =>
+    [...counts[dimension]].sort(byCountThenValue(dimension === 'year')).slice(0, limit)
+  const labelled = (dimension: 'category' | 'form' | 'actor') =>
+    top(dimension).map((c) => ({ value: c.value, label: labels[dimension].get(c.value) ?? c.value, count: c.count }))
   return {
-    year: [...counts.year].sort(byCountThenValue).map((r) => ({ value: r.value === null ? null : Number(r.value), count: r.count })),
-    category: labelled(counts.category),
-    form: labelled(counts.form),
-    actor: labelled(counts.actor),
-    country: labelled(counts.country.map((r) => ({ ...r, label: countryName(String(r.value)) })))
+    year: top('year').map((c) => ({ value: c.value === NO_YEAR ? null : Number(c.value), count: c.count })),
+    category: labelled('category'),
+    form: labelled('form'),
+    actor: labelled('actor'),
+    country: top('country').map((c) => ({ value: c.value, label: countryName(c.value), count: c.count })),
+    truncated
   }
 }

@@ -1,29 +1,20 @@
 import { createHash } from 'node:crypto'
 import { z } from 'zod'
 import { invalidParameters } from '../../../http/errors.js'
-import type { KeysetPosition } from '../../../repositories/facts/fact-sort.js'
-import { filterKey } from '../../../repositories/facts/filter-key.js'
-import type { FactFilters, FactSort } from '../../../schemas/fact-query.js'
+import { FACT_SORTS, type FactSort } from '../../../schemas/fact-query.js'
 
 // The cursor carries the sort and a digest of the filters it was made for, so a cursor pasted
-// onto another query is refused instead of silently skipping or repeating facts.
-const cursorSchema = z.object({
-  s: z.enum(['year', '-year', 'id', 'relevance']),
-  f: z.string(),
-  k: z.union([z.number(), z.string()]),
-  i: z.string()
-})
+// onto another query is refused instead of silently skipping or repeating facts; and the place
+// of the page's last fact in that order.
+const cursorSchema = z.object({ s: z.enum(FACT_SORTS), f: z.string(), p: z.int().nonnegative() })
 
-function filtersDigest(filters: FactFilters): string {
-  return createHash('sha256').update(filterKey(filters)).digest('base64url').slice(0, 12)
+const digest = (filterKey: string) => createHash('sha256').update(filterKey).digest('base64url').slice(0, 12)
+
+export function encodeCursor(sort: FactSort, filterKey: string, place: number): string {
+  return Buffer.from(JSON.stringify({ s: sort, f: digest(filterKey), p: place })).toString('base64url')
 }
 
-export function encodeCursor(sort: FactSort, filters: FactFilters, position: KeysetPosition): string {
-  const payload = { s: sort, f: filtersDigest(filters), k: position.key, i: position.id }
-  return Buffer.from(JSON.stringify(payload)).toString('base64url')
-}
-
-export function decodeCursor(cursor: string, sort: FactSort, filters: FactFilters): KeysetPosition {
+export function decodeCursor(cursor: string, sort: FactSort, filterKey: string): number {
   const refuse = (message: string) => invalidParameters([{ in: 'query', name: 'cursor', message }])
   let payload: z.infer<typeof cursorSchema>
   try {
@@ -31,8 +22,8 @@ export function decodeCursor(cursor: string, sort: FactSort, filters: FactFilter
   } catch {
     throw refuse('is not a cursor this API issued; pass page.nextCursor unchanged')
   }
-  if (payload.s !== sort || payload.f !== filtersDigest(filters)) {
+  if (payload.s !== sort || payload.f !== digest(filterKey)) {
     throw refuse('was issued for other filters or another sort; keep the query unchanged while paging')
   }
-  return { key: payload.k, id: payload.i }
+  return payload.p
 }

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { JSON_ONLY } from '../../../plugins/app/content-negotiation.js'
+import { JSON_ONLY, sendJson } from '../../../plugins/app/content-negotiation.js'
 import { NotFoundError } from '../../../http/errors.js'
 import { factSchema } from '../../../schemas/fact.js'
 import {
@@ -11,8 +11,8 @@ import {
 import { problemResponses } from '../../../schemas/problem.js'
 import { idParamsSchema, noQuerySchema } from '../../../schemas/vocabulary.js'
 import { decodeCursor, encodeCursor } from './fact-cursor.js'
-import { checkFilters, echoQuery, effectiveSort } from './fact-filters.js'
 import { toFacetLists } from './facet-lists.js'
+import { resolveFactQuery } from './resolve-fact-query.js'
 
 const factsRoutes: FastifyPluginAsyncZod = async (app) => {
   const { facts } = app.repositories
@@ -31,17 +31,14 @@ const factsRoutes: FastifyPluginAsyncZod = async (app) => {
     }
   }, async (request, reply) => {
     const { sort: requestedSort, limit, cursor, ...filters } = request.query
-    const sort = effectiveSort(requestedSort, filters.q)
-    checkFilters({ ...filters, sort }, app.dataset.vocabularies)
-    const after = cursor === undefined ? undefined : decodeCursor(cursor, sort, filters)
-    const page = facts.page({ filters, sort, limit, after })
-    const nextCursor = page.next && encodeCursor(sort, filters, page.next)
+    const { query, sort, echo } = resolveFactQuery(filters, requestedSort, app.dataset.vocabularies)
+    const after = cursor === undefined ? undefined : decodeCursor(cursor, sort, query.key)
+    const page = facts.page({ query, sort, limit, after })
+    const nextCursor = page.next === null ? null : encodeCursor(sort, query.key, page.next)
     if (nextCursor) reply.header('link', `<${withCursor(request.url, nextCursor)}>; rel="next"`)
-    return {
-      data: page.facts,
-      page: { limit, total: facts.count(filters), nextCursor },
-      query: echoQuery(filters, sort)
-    }
+    // the facts' JSON was validated against factSchema when the database was built
+    const meta = JSON.stringify({ limit, total: facts.count(query), nextCursor })
+    return sendJson(reply, `{"data":[${page.facts.join(',')}],"page":${meta},"query":${JSON.stringify(echo)}}`)
   })
 
   app.get('/v1/facts/facets', {
@@ -51,14 +48,15 @@ const factsRoutes: FastifyPluginAsyncZod = async (app) => {
       summary: 'Count matching facts by year, category, form, actor and country',
       description:
         'Takes the same filters as `/v1/facts`. A fact with several categories (forms, actors) counts once under each. ' +
-        'Each list is ordered by count descending, then value.',
+        'Each list is ordered by count descending, then value, and holds at most `facetLimit` values.',
       tags: ['facts'],
       querystring: factFacetsQuerySchema,
       response: { 200: factFacetsSchema, ...problemResponses(400, 406, 429) }
     }
   }, async (request) => {
-    checkFilters(request.query, app.dataset.vocabularies)
-    return toFacetLists(facts.facets(request.query))
+    const { facetLimit, ...filters } = request.query
+    const { query } = resolveFactQuery(filters, undefined, app.dataset.vocabularies)
+    return toFacetLists(facts.facets(query), app.dataset.labels, facetLimit)
   })
 
   app.get('/v1/facts/:id', {
@@ -71,10 +69,10 @@ const factsRoutes: FastifyPluginAsyncZod = async (app) => {
       params: idParamsSchema.extend({ id: idParamsSchema.shape.id.describe('Fact id.').meta({ examples: ['ru-2013-sex-trafficking-prosecutions'] }) }),
       response: { 200: factSchema, ...problemResponses(400, 404, 406, 429) }
     }
-  }, async (request) => {
-    const fact = facts.findById(request.params.id)
-    if (!fact) throw new NotFoundError(`No fact has the id "${request.params.id}".`)
-    return fact
+  }, async (request, reply) => {
+    const fact = facts.findJson(request.params.id)
+    if (fact === undefined) throw new NotFoundError(`No fact has the id "${request.params.id}".`)
+    return sendJson(reply, fact)
   })
 }
 

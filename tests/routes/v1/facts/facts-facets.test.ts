@@ -68,6 +68,19 @@ describe('GET /v1/facts/facets', () => {
     expect(facets.form).toEqual([{ value: 'child-soldiering', label: 'Child soldiering', count: 1 }])
   })
 
+  test('facetLimit keeps the most frequent values and names the facets it cut', async () => {
+    const full = (await app.inject('/v1/facts/facets')).json()
+    expect(full.truncated).toEqual([])
+    const cut = (await app.inject('/v1/facts/facets?facetLimit=2')).json()
+    for (const name of ['year', 'category', 'form', 'actor', 'country']) {
+      expect(cut[name], name).toEqual(full[name].slice(0, 2))
+    }
+    const longer = ['year', 'category', 'form', 'actor', 'country'].filter((name) => full[name].length > 2)
+    expect(longer.length).toBeGreaterThan(0)
+    expect(cut.truncated).toEqual(longer)
+    expect((await app.inject('/v1/facts/facets?facetLimit=0')).statusCode).toBe(400)
+  })
+
   test('takes no paging parameters and validates filters like the list', async () => {
     expect((await app.inject('/v1/facts/facets?limit=5')).statusCode).toBe(400)
     expect((await app.inject('/v1/facts/facets?form=slavery')).json().errors[0].name).toBe('form')

@@ -108,6 +108,14 @@ describe('GET /v1/facts cursors', () => {
     expect((await app.inject(`/v1/facts?limit=2&sort=year&cursor=${cursor}`)).statusCode).toBe(400)
   })
 
+  test('a cursor stays valid when the same list values come in another order or repeated', async () => {
+    const cursor = await firstCursor('limit=2&category=prosecution&category=prevention')
+    const reordered = await app.inject(`/v1/facts?limit=2&category=prevention&category=prosecution&category=prevention&cursor=${cursor}`)
+    expect(reordered.statusCode, reordered.body).toBe(200)
+    const same = await app.inject(`/v1/facts?limit=2&category=prosecution&category=prevention&cursor=${cursor}`)
+    expect(reordered.json().data).toEqual(same.json().data)
+  })
+
   test('a cursor may change the page size', async () => {
     const cursor = await firstCursor('limit=2&sort=id')
     const response = await app.inject(`/v1/facts?limit=3&sort=id&cursor=${cursor}`)

@@ -1,0 +1,90 @@
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { createFactsRepository } from '../src/repositories/facts/facts-repository.js'
+import { normalizeFilters } from '../src/schemas/fact-filters.js'
+import { progressLine } from '../src/cli/progress.js'
+import { load, type LoadResult } from './load.js'
+import { rssMb, runMeasured, startPinned, stop, waitFor } from './processes.js'
+import { writeSyntheticData } from './synthetic-data.js'
+import { factIds, scaleQueries } from './url-mix.js'
+
+export interface ScaleResults {
+  facts: number
+  synthMs: number
+  build: { ms: number; peakRssMb: number }
+  coldStartMs: number
+  startRssMb: number
+  http: Record<string, LoadResult>
+  deepPage: { page1Ms: number; depth10000Ms: number; ratio: number }
+  export: { factsPerSecond: number; mb: number; rssGrowthMb: number }
+  endRssMb: number
+}
+
+const median = (run: () => unknown, times = 501) => {
+  const samples = Array.from({ length: times }, () => {
+    const t = performance.now()
+    run()
+    return performance.now() - t
+  }).sort((a, b) => a - b)
+  return samples[times >> 1]!
+}
+
+/** N synthetic facts through the real pipeline: build, cold start, distinct queries, paging depth, export. */
+export async function scaleScenarios(dir: string, facts: number, seconds: number): Promise<ScaleResults> {
+  const dataDir = join(dir, 'db')
+  const databasePath = join(dir, 'facts.sqlite')
+  let started = performance.now()
+  const progress = progressLine('synthetic facts written')
+  writeSyntheticData(dataDir, facts, progress.update)
+  progress.end()
+  const synthMs = performance.now() - started
+  const env = { DATA_DIR: dataDir, DATABASE_PATH: databasePath, HOST: '127.0.0.1', PORT: '3921', RATE_LIMIT_MAX: '0', LOG_LEVEL: 'warn' }
+  const build = await runMeasured(process.execPath, ['dist/cli/build-db.js'], env)
+
+  // the keyset claim without HTTP or caches in between: page 1 against a page 10,000 facts deep
+  const db = new Database(databasePath, { readonly: true })
+  const repository = createFactsRepository(db)
+  const query = normalizeFilters({})
+  let after: number | undefined
+  for (let i = 0; i < 100; i++) after = repository.page({ query, sort: '-year', limit: 100, after }).next ?? undefined
+  const page1Ms = median(() => repository.page({ query, sort: '-year', limit: 20 }))
+  const depth10000Ms = median(() => repository.page({ query, sort: '-year', limit: 20, after }))
+  db.close()
+
+  started = performance.now()
+  const server = startPinned(process.execPath, ['dist/server.js'], env)
+  const base = 'http://127.0.0.1:3921'
+  try {
+    await waitFor(`${base}/v1/facts`)
+    const coldStartMs = performance.now() - started
+    const pid = server.pid!
+    const startRssMb = rssMb(pid)
+    const queries = scaleQueries(3000)
+    const http: Record<string, LoadResult> = {}
+    http['page of 20 with total, 3,000 distinct filter sets'] = await load(base, pid, queries.map((q) => `/v1/facts?${q}`), seconds, 10)
+    http['facets, 3,000 distinct filter sets'] = await load(base, pid, queries.map((q) => `/v1/facts/facets?${q}`), seconds, 10)
+    http['fact by id, random ids'] = await load(base, pid, factIds(20_000, facts).map((id) => `/v1/facts/${id}`), seconds, 10)
+
+    const rssBefore = rssMb(pid)
+    let peak = rssBefore
+    let bytes = 0
+    let lines = 0
+    started = performance.now()
+    const response = await fetch(`${base}/v1/facts/export?format=ndjson`)
+    for await (const chunk of response.body!) {
+      const part = chunk as Uint8Array
+      bytes += part.byteLength
+      for (let i = 0; i < part.length; i++) if (part[i] === 10) lines++
+      peak = Math.max(peak, rssMb(pid))
+    }
+    const exportSeconds = (performance.now() - started) / 1000
+    return {
+      facts, synthMs, build, coldStartMs, startRssMb, http,
+      deepPage: { page1Ms, depth10000Ms, ratio: depth10000Ms / page1Ms },
+      export: { factsPerSecond: lines / exportSeconds, mb: bytes / 1e6, rssGrowthMb: peak - rssBefore },
+      endRssMb: rssMb(pid)
+    }
+  } finally {
+    await stop(server)
+  }
+}

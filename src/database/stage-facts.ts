@@ -1,0 +1,62 @@
+import type { Database } from 'better-sqlite3'
+import type { CuratedFact } from '../curation/curated-schemas.js'
+import type { CuratedHeader } from '../curation/open-curated-data.js'
+import { NO_YEAR, type DimensionValues } from '../facts-index/dimensions.js'
+import { factSchema, type Fact } from '../schemas/fact.js'
+
+const json = (value: unknown) => JSON.stringify(value)
+const distinct = (values: string[]) => [...new Set(values)]
+
+/** Writes the vocabularies and sources, then returns a function that stages one fact. */
+export function createFactStager(db: Database, header: CuratedHeader): (fact: CuratedFact) => void {
+  for (const [table, terms] of [
+    ['categories', header.categories],
+    ['forms', header.forms],
+    ['actor_types', header.actorTypes]
+  ] as const) {
+    // table names come from the constant list above, never from input
+    const insert = db.prepare(`INSERT INTO ${table} (slug, label, description, position) VALUES (?, ?, ?, ?)`)
+    terms.forEach((t, position) => insert.run(t.slug, t.label, t.description, position))
+  }
+  const actor = db.prepare('INSERT INTO actors (id, name, type, description, aliases) VALUES (?, ?, ?, ?, ?)')
+  for (const a of header.actors) actor.run(a.id, a.name, a.type, a.description, json(a.aliases))
+  const source = db.prepare(`INSERT INTO sources
+    (id, title, publisher, published_at, url, retrieved_at, license, sha256, note, text, text_length)
+    VALUES (@id, @title, @publisher, @publishedAt, @url, @retrievedAt, @license, @sha256, @note, @text, @textLength)`)
+  for (const s of header.sources) source.run({ ...s.metadata, text: s.text, textLength: s.text.length })
+
+  const actors = new Map(header.actors.map((a) => [a.id, { id: a.id, name: a.name, type: a.type }]))
+  const stage = db.prepare(`INSERT INTO staging.staged_facts (id, year, json, dimensions, statement, quotes)
+    VALUES (?, ?, ?, ?, ?, ?)`)
+
+  return (curated) => {
+    // the served JSON is checked against the public schema here, once, instead of per request
+    const fact: Fact = factSchema.parse({
+      id: curated.id,
+      statement: curated.statement,
+      year: curated.year,
+      yearInferred: curated.yearInferred,
+      when: curated.when,
+      country: curated.country,
+      places: curated.places,
+      categories: curated.categories,
+      forms: curated.forms,
+      actors: curated.actors.map((id) => actors.get(id)),
+      figures: curated.figures,
+      evidence: curated.evidence.map(({ sourceId, quote, start, end, attribution }) => ({ sourceId, quote, start, end, attribution })),
+      flags: curated.flags,
+      note: curated.note
+    })
+    const dimensions: DimensionValues = {
+      year: [curated.year === null ? NO_YEAR : String(curated.year)],
+      category: distinct(curated.categories),
+      form: distinct(curated.forms),
+      actor: distinct(curated.actors),
+      actorType: distinct(fact.actors.map((a) => a.type)),
+      country: [curated.country],
+      source: distinct(curated.evidence.map((e) => e.sourceId)),
+      hasFigures: [String(curated.figures.length > 0)]
+    }
+    stage.run(fact.id, fact.year, json(fact), json(dimensions), fact.statement, fact.evidence.map((e) => e.quote).join('\n'))
+  }
+}

@@ -1,0 +1,173 @@
+import { z } from 'zod'
+import type { Dimension } from '../facts-index/dimensions.js'
+
+/** The valid values of the filters that name a vocabulary term, read once at start. */
+export interface Vocabularies {
+  categories: Set<string>
+  forms: Set<string>
+  actorTypes: Set<string>
+  actors: Set<string>
+  sources: Set<string>
+}
+
+/** How a filter selects facts: values of an index dimension (any of), a year bound, or text search. */
+export type FilterSelection = { dimension: Dimension } | { yearBound: 'from' | 'to' } | { search: true }
+
+interface FilterDefinition<Input extends z.ZodType, Echo extends z.ZodType> {
+  /** The query-string parameter: validation, OpenAPI description and example. */
+  parameter: Input
+  /** How the parameter is echoed in a page's `query`. */
+  echo: Echo
+  repeatable: boolean
+  selects: FilterSelection
+  /** Why a parsed value is refused (outside its vocabulary, say), or undefined when it is valid. */
+  refuse?: (value: string, vocabularies: Vocabularies) => string | undefined
+}
+
+const define = <I extends z.ZodType, E extends z.ZodType>(d: FilterDefinition<I, E>) => d
+
+const year = z.coerce.number().int().min(1800).max(2100)
+const slugList = (what: string, example: string) =>
+  z.array(z.string().min(1).max(100)).max(50).optional()
+    .describe(`${what} (repeatable: matches any of them).`).meta({ examples: [[example]] })
+
+// Closed vocabularies are short enough to list; actors and sources grow with the data, so the
+// message points at their listing instead.
+const inVocabulary = (name: keyof Vocabularies, listedAt?: string) => (value: string, vocabularies: Vocabularies) => {
+  const known = vocabularies[name]
+  if (known.has(value)) return undefined
+  return `unknown value "${value}"; ${listedAt ? `valid values are listed at ${listedAt}` : `valid values: ${[...known].join(', ')}`}`
+}
+
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' })
+
+export function isCountryCode(code: string): boolean {
+  return /^[A-Z]{2}$/.test(code) && regionNames.of(code) !== undefined
+}
+
+export function countryName(code: string): string {
+  return (isCountryCode(code) && regionNames.of(code)) || code
+}
+
+/**
+ * Every filter of /v1/facts, its facets and its export, defined once: the query-string schema,
+ * the echo, which parameters repeat, the vocabulary check and the index term all come from here.
+ */
+export const FACT_FILTERS = {
+  year: define({
+    parameter: z.array(year).max(50).optional().describe('Year the claim is about (repeatable: any of).').meta({ examples: [[2013]] }),
+    echo: z.array(z.int()).optional(),
+    repeatable: true,
+    selects: { dimension: 'year' }
+  }),
+  yearFrom: define({
+    parameter: year.optional().describe('Earliest year, inclusive.').meta({ examples: [2012] }),
+    echo: z.int().optional(),
+    repeatable: false,
+    selects: { yearBound: 'from' }
+  }),
+  yearTo: define({
+    parameter: year.optional().describe('Latest year, inclusive.').meta({ examples: [2013] }),
+    echo: z.int().optional(),
+    repeatable: false,
+    selects: { yearBound: 'to' }
+  }),
+  category: define({
+    parameter: slugList('Category slug from `/v1/categories`', 'prosecution'),
+    echo: z.array(z.string()).optional(),
+    repeatable: true,
+    selects: { dimension: 'category' },
+    refuse: inVocabulary('categories')
+  }),
+  form: define({
+    parameter: slugList('Form of exploitation from `/v1/forms`', 'sex-trafficking'),
+    echo: z.array(z.string()).optional(),
+    repeatable: true,
+    selects: { dimension: 'form' },
+    refuse: inVocabulary('forms')
+  }),
+  actor: define({
+    parameter: slugList('Actor id from `/v1/actors`', 'russian-government'),
+    echo: z.array(z.string()).optional(),
+    repeatable: true,
+    selects: { dimension: 'actor' },
+    refuse: inVocabulary('actors', '/v1/actors')
+  }),
+  actorType: define({
+    parameter: z.string().min(1).max(100).optional().describe('Only facts naming an actor of this type, e.g. `government`.').meta({ examples: ['government'] }),
+    echo: z.string().optional(),
+    repeatable: false,
+    selects: { dimension: 'actorType' },
+    refuse: inVocabulary('actorTypes')
+  }),
+  country: define({
+    // description and examples sit on the input side of the transform, where OpenAPI reads them
+    parameter: z.string().regex(/^[A-Za-z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as RU')
+      .describe('ISO 3166-1 alpha-2 code of the country the claim is about (case-insensitive).')
+      .meta({ examples: ['RU'] }).transform((c) => c.toUpperCase()).optional(),
+    echo: z.string().optional(),
+    repeatable: false,
+    selects: { dimension: 'country' },
+    refuse: (code) => (isCountryCode(code) ? undefined : `"${code}" is not an ISO 3166-1 alpha-2 country code`)
+  }),
+  source: define({
+    parameter: z.string().min(1).max(200).optional().describe('Source id from `/v1/sources`.').meta({ examples: ['ru-trafficking-excerpts'] }),
+    echo: z.string().optional(),
+    repeatable: false,
+    selects: { dimension: 'source' },
+    refuse: inVocabulary('sources', '/v1/sources')
+  }),
+  q: define({
+    parameter: z.string().trim().min(1).max(200)
+      .refine((q) => /[\p{L}\p{N}]/u.test(q), 'must contain at least one letter or digit').optional()
+      .describe('Full-text search over statements and quotes; every word must match, results ranked by relevance.')
+      .meta({ examples: ['prosecuted'] }),
+    echo: z.string().optional(),
+    repeatable: false,
+    selects: { search: true }
+  }),
+  hasFigures: define({
+    parameter: z.enum(['true', 'false']).describe('`true`: only facts stating a number; `false`: only facts without one.')
+      .meta({ examples: ['true'] }).transform((v) => v === 'true').optional(),
+    echo: z.boolean().optional(),
+    repeatable: false,
+    selects: { dimension: 'hasFigures' }
+  })
+}
+
+type Filters = typeof FACT_FILTERS
+export type FilterName = keyof Filters
+
+const pick = <K extends 'parameter' | 'echo'>(key: K) =>
+  Object.fromEntries(Object.entries(FACT_FILTERS).map(([name, d]) => [name, d[key]])) as { [N in FilterName]: Filters[N][K] }
+
+export const factFilterShape = pick('parameter')
+export const filterEchoShape = pick('echo')
+
+/** Parameters that may be repeated (`?year=2012&year=2013`): the query-string parser keeps them arrays. */
+export const REPEATABLE_PARAMETERS = Object.entries(FACT_FILTERS).filter(([, d]) => d.repeatable).map(([name]) => name)
+
+export const FILTER_NAMES = Object.keys(FACT_FILTERS) as FilterName[]
+
+export type FactFilters = { [N in FilterName]?: z.output<Filters[N]['parameter']> }
+
+/** Filters in one canonical form, and the string that identifies them (memo keys, cursors). */
+export interface FactQuery {
+  filters: FactFilters
+  key: string
+}
+
+/**
+ * Sorts and deduplicates list values and drops absent filters, so the same question asked with
+ * values in another order or repeated is the same query: same answers, same cursors.
+ */
+export function normalizeFilters(filters: FactFilters): FactQuery {
+  const normalized: Record<string, unknown> = {}
+  for (const name of FILTER_NAMES) {
+    const value = filters[name]
+    if (value === undefined) continue
+    if (!Array.isArray(value)) normalized[name] = value
+    else if (value.length > 0) normalized[name] = [...new Set<string | number>(value)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+  }
+  return { filters: normalized as FactFilters, key: JSON.stringify(normalized) }
+}
