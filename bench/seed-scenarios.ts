@@ -38,6 +38,8 @@ export async function seedScenarios(dir: string, seconds: number): Promise<Recor
   await run('json-server, same facts and query', 3912, node, ['--import', 'tsx', 'bench/json-server.ts', jsonFile, '3912'], {}, JSON_SERVER_HOT, JSON_SERVER_HOT)
   const service = { DATABASE_PATH: databasePath, DATA_DIR: 'db', HOST: '127.0.0.1', RATE_LIMIT_MAX: '0', LOG_LEVEL: 'warn' }
   await run('service, hot filtered page', 3913, node, ['dist/server.js'], service, HOT, HOT)
-  await run('service, 30,000 distinct URLs', 3914, node, ['dist/server.js'], service, seedUrls(30_000), HOT)
+  const urls = seedUrls(30_000)
+  await run('service, 30,000 distinct URLs', 3914, node, ['dist/server.js'], service, urls, HOT)
+  await run('service, 30,000 distinct URLs, response cache off', 3915, node, ['dist/server.js'], { ...service, RESPONSE_CACHE_MB: '0' }, urls, HOT)
   return results
 }

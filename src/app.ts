@@ -8,6 +8,7 @@ import contentNegotiation from './plugins/app/content-negotiation.js'
 import database from './plugins/app/database.js'
 import httpCaching from './plugins/app/http-caching.js'
 import problemDetails from './plugins/app/problem-details.js'
+import responseCache from './plugins/app/response-cache.js'
 import compression from './plugins/external/compression.js'
 import openapi from './plugins/external/openapi.js'
 import rateLimiting from './plugins/external/rate-limit.js'
@@ -45,6 +46,7 @@ export default fp(
     await app.register(database, config)
     await app.register(httpCaching, config)
     await app.register(contentNegotiation)
+    await app.register(responseCache, { maxBytes: config.RESPONSE_CACHE_MB * 1024 * 1024 })
 
     await app.register(healthRoutes)
     await app.register(problemsRoute)

@@ -25,10 +25,12 @@ export default fp(
 )
 
 /**
- * Sends JSON already serialized (facts are stored as JSON at build time). Fastify passes a
- * string with a JSON content type through untouched; the route's response schema still
- * documents the body in OpenAPI, and tests validate real bodies against it.
+ * Sends JSON already serialized (facts are stored as JSON at build time), and keeps it for the
+ * same URL when the route allows. Fastify passes a string with a JSON content type through
+ * untouched; the route's response schema still documents the body in OpenAPI, and tests
+ * validate real bodies against it.
  */
 export function sendJson(reply: FastifyReply, body: string): FastifyReply {
+  reply.server.responseCache.store(reply, body)
   return reply.type('application/json; charset=utf-8').send(body)
 }

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import type { Config } from '../../config/config.js'
 import { API_VERSION } from '../../version.js'
@@ -7,6 +7,10 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** `no-store` for answers that must never be cached (health); data otherwise. */
     cache?: 'data' | 'no-store'
+  }
+  interface FastifyInstance {
+    /** Sets ETag and Cache-Control on a data answer; true when it answered 304 instead. */
+    answerConditionally(request: FastifyRequest, reply: FastifyReply): boolean
   }
 }
 
@@ -20,14 +24,20 @@ export default fp(
     const etag = `W/"${API_VERSION}-${app.dataset.version}-${app.dataset.contentHash.slice(0, 16)}"`
     const cacheControl = `public, max-age=${config.CACHE_MAX_AGE}`
 
+    app.decorate('answerConditionally', (request: FastifyRequest, reply: FastifyReply) => {
+      reply.header('etag', etag).header('cache-control', cacheControl)
+      if (!matches(request.headers['if-none-match'], etag)) return false
+      reply.code(304).send()
+      return true
+    })
+
     app.addHook('preHandler', async (request, reply) => {
       if (request.method !== 'GET' && request.method !== 'HEAD') return
       if (request.routeOptions.config.cache === 'no-store') {
         reply.header('cache-control', 'no-store')
         return
       }
-      reply.header('etag', etag).header('cache-control', cacheControl)
-      if (matches(request.headers['if-none-match'], etag)) return reply.code(304).send()
+      if (app.answerConditionally(request, reply)) return reply
     })
 
     app.addHook('onSend', async (_request, reply, payload) => {

@@ -1,7 +1,31 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import cors from '@fastify/cors'
-import helmet from '@fastify/helmet'
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
+import helmet, { type HelmetOptions } from 'helmet'
+
+const HELMET_OPTIONS: HelmetOptions = {
+  // other sites' pages and apps embed this data: let browsers hand it to them
+  crossOriginResourcePolicy: { policy: 'cross-origin' },
+  // API answers are data, never pages: nothing may load from them (OWASP REST guidance).
+  // /docs sets its own policy for its bundled assets (see openapi.ts).
+  contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } }
+}
+
+/**
+ * The headers helmet sets, computed once: they depend on the options only, never on the
+ * request, and running helmet per request re-parsed its CSP directives every time (~47 µs of
+ * the hot path's CPU, measured with --cpu-prof).
+ */
+export function helmetHeaders(options: HelmetOptions): Record<string, string> {
+  const headers: Record<string, string> = {}
+  const response = {
+    setHeader: (name: string, value: string | number) => (headers[name.toLowerCase()] = String(value)),
+    removeHeader: (name: string) => delete headers[name.toLowerCase()]
+  }
+  helmet(options)({} as IncomingMessage, response as unknown as ServerResponse, () => {})
+  return headers
+}
 
 /** Public, read-only data: any origin may read it; the usual security headers on every answer. */
 export default fp(
@@ -12,12 +36,10 @@ export default fp(
       exposedHeaders: ['ETag', 'Link', 'Retry-After', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset'],
       maxAge: 86_400
     })
-    await app.register(helmet, {
-      // other sites' pages and apps embed this data: let browsers hand it to them
-      crossOriginResourcePolicy: { policy: 'cross-origin' },
-      // API answers are data, never pages: nothing may load from them (OWASP REST guidance).
-      // /docs sets its own policy for its bundled assets (see openapi.ts).
-      contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } }
+    const headers = helmetHeaders(HELMET_OPTIONS)
+    app.addHook('onRequest', (_request, reply, done) => {
+      reply.headers(headers)
+      done()
     })
   },
   { name: 'security' }

@@ -1,0 +1,56 @@
+import type { FastifyInstance, FastifyReply } from 'fastify'
+import fp from 'fastify-plugin'
+import { createBoundedCache } from '../../repositories/facts/bounded-cache.js'
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Finished 200 answers of this route are kept and replayed for the same URL. */
+    responseCache?: boolean
+  }
+  interface FastifyInstance {
+    responseCache: { store(reply: FastifyReply, body: string): void }
+  }
+}
+
+interface Finished {
+  // bytes, not a string: a replay then writes them as they are, with no UTF-8 encoding
+  body: Buffer
+  link: string | undefined
+}
+
+const JSON_TYPE = 'application/json; charset=utf-8'
+// Accept values that certainly allow JSON: anything else takes the full path and its 406 check.
+const PLAIN_ACCEPT = new Set([undefined, '*/*', 'application/json'])
+
+/**
+ * A bounded cache of finished JSON answers keyed by URL, as an HTTP cache in front would keep
+ * them: the dataset is immutable for the life of the process, so a URL that answered 200 once
+ * answers the same body again. A hit skips validation, the query and the handler; the hooks
+ * that run before it (rate limit, CORS, security headers) and after it (compression) still run.
+ */
+export default fp(
+  async function responseCache(app: FastifyInstance, options: { maxBytes: number }) {
+    const cache = createBoundedCache<Finished>(options.maxBytes, (f) => f.body.byteLength + (f.link?.length ?? 0) * 2)
+
+    app.decorate('responseCache', {
+      store(reply: FastifyReply, body: string) {
+        if (reply.statusCode !== 200 || !reply.request.routeOptions.config.responseCache) return
+        const link = reply.getHeader('link')
+        cache.set(reply.request.url, { body: Buffer.from(body), link: typeof link === 'string' ? link : undefined })
+      }
+    })
+
+    app.addHook('onRequest', (request, reply, done) => {
+      const hit =
+        request.routeOptions.config.responseCache &&
+        (request.method === 'GET' || request.method === 'HEAD') &&
+        PLAIN_ACCEPT.has(request.headers.accept) &&
+        cache.get(request.url)
+      if (!hit) return done()
+      if (app.answerConditionally(request, reply)) return
+      if (hit.link) reply.header('link', hit.link)
+      reply.type(JSON_TYPE).send(hit.body)
+    })
+  },
+  { name: 'response-cache', dependencies: ['http-caching'] }
+)
