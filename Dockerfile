@@ -1,22 +1,34 @@
 # syntax=docker/dockerfile:1
+# Build with `podman build --format docker -t trafficking-facts .` (or `docker build`): podman's
+# default OCI format drops the HEALTHCHECK below. `npm run test:container` builds, runs and checks it.
 
 # ---- build: compile TypeScript, build the SQLite database from db/, drop dev dependencies
 FROM node:24-bookworm AS build
 WORKDIR /app
 
-# better-sqlite3 compiles here with node-gyp (python3, make and g++ are in the full image),
-# from source, never a downloaded prebuild. On Node 24 its handles must never be collected:
-# src/database/sqlite.ts keeps them alive (see there).
+# No dependency runs an install script: package.json's allowScripts denies both that have one.
+# better-sqlite3 13 ships its native binary for linux-x64/arm64 (glibc and musl) in prebuilds/
+# inside the npm package, and its implicit `node-gyp rebuild` compiles nothing when that binary
+# is there; esbuild's postinstall (for tsx, a dev dependency) only optimises its launcher.
 COPY package.json package-lock.json ./
-RUN npm_config_build_from_source=true npm ci --no-audit --no-fund --no-update-notifier
+RUN npm ci --no-audit --no-fund --no-update-notifier
 
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
-# then only production dependencies, less better-sqlite3's C sources and object files (~25 MB)
+# then only production dependencies, less what the runtime never loads: better-sqlite3's SQLite
+# and C++ sources, the prebuilt binaries of other platforms, node-addon-api (C++ headers for a
+# compile that does not happen), TypeScript declarations, source maps and empty folders
 RUN npm run build \
  && npm prune --omit=dev --no-audit --no-fund \
- && cd node_modules/better-sqlite3 \
- && rm -rf deps src build/Release/obj build/Release/obj.target build/Release/.deps
+ && bs=node_modules/better-sqlite3 \
+ && keep="linux-$(node -p process.arch).node" \
+ && test -f "$bs/prebuilds/$keep" \
+ && find "$bs/prebuilds" -type f ! -name "$keep" -delete \
+ && rm -rf "$bs/deps" "$bs/src" "$bs/build" "$bs/binding.gyp" node_modules/node-addon-api \
+ && find node_modules \( -name '*.d.ts' -o -name '*.d.cts' -o -name '*.d.mts' -o -name '*.map' -o -name '*.a' \) -type f -delete \
+ && find node_modules -depth -type d -empty -delete \
+ && find dist -name '*.map' -type f -delete \
+ && node -e "new (require('better-sqlite3'))(':memory:').prepare('select 1').get()"
 
 # last, so that a change to the curated data only rebuilds the database
 COPY migrations ./migrations
@@ -31,7 +43,8 @@ ENV NODE_ENV=production \
     DATABASE_PATH=/app/data/facts.sqlite
 WORKDIR /app
 
-# Everything stays owned by root: the server only reads. The database is opened read-only,
+# Everything stays owned by root: the server only reads, so the root filesystem can be mounted
+# read-only (`--read-only`, Kubernetes readOnlyRootFilesystem). The database is opened read-only,
 # and db/ matches the database's content hash, so the server never rebuilds it at start.
 COPY --from=build /app/package.json ./package.json
 COPY --from=build /app/node_modules ./node_modules
