@@ -4,17 +4,19 @@ import { join } from 'node:path'
 import { parseAllDocuments } from 'yaml'
 import { beforeAll, describe, expect, test } from 'vitest'
 
-// deploy/kubernetes rendered the way a cluster would get it (`kubectl kustomize`, Debian's kubectl
-// with kustomize built in; .ci/run installs it), each object validated offline against the
-// Kubernetes OpenAPI schemas that the kubernetes-models package compiles, then the properties
-// that operating this service depends on. No cluster is needed.
+// deploy/kubernetes rendered the way a cluster would get it (`kubectl kustomize`: any kubectl, down
+// to Debian bookworm's kubernetes-client 1.20, which .ci/run installs when kubectl is missing),
+// each object validated offline against the Kubernetes OpenAPI schemas that the kubernetes-models
+// package compiles, then the properties that operating this service depends on. No cluster is
+// needed. Those schemas check types, required fields and formats but allow unknown fields, so
+// each property below is read at its exact path: a misspelt field fails there.
 const ROOT = join(import.meta.dirname, '..', '..')
 const BASE = join(ROOT, 'deploy', 'kubernetes')
 const haveKubectl = spawnSync('kubectl', ['version', '--client'], { stdio: 'ignore' }).status === 0
 const inCI = Boolean(process.env.CI)
 
 if (!haveKubectl && !inCI) {
-  console.warn('kubernetes: skipped, kubectl is missing (apt-get install kubectl); in CI this fails')
+  console.warn('kubernetes: skipped, kubectl is missing (apt-get install kubernetes-client); in CI this fails')
 }
 
 // ---- minimal typing of what the assertions read (the schemas check the rest)
@@ -128,7 +130,7 @@ describe.skipIf(!haveKubectl && !inCI)('deploy/kubernetes (kustomize base)', () 
   }
 
   beforeAll(() => {
-    if (!haveKubectl) throw new Error('kubectl is missing: install Debian\'s kubectl (.ci/run does)')
+    if (!haveKubectl) throw new Error('kubectl is missing: apt-get install kubernetes-client (.ci/run does)')
     const rendered = execFileSync('kubectl', ['kustomize', BASE], { encoding: 'utf8' })
     const docs = parseAllDocuments(rendered)
     for (const doc of docs) if (doc.errors.length) throw doc.errors[0]
