@@ -10,6 +10,8 @@
 #   READY_TIMEOUT (seconds to wait for /readyz, default 60), STOP_LIMIT (seconds, default 10).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+# runc and debootstrap live in /usr/sbin, which a non-login PATH may lack
+export PATH="$PATH:/usr/sbin:/sbin"
 REPO=$PWD
 BASE_SCRIPT="$REPO/../shared/tools/container-base.sh"
 IMAGE=${IMAGE:-localhost/trafficking-facts:test}
