@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import { createFactsRepository } from '../src/repositories/facts/facts-repository.js'
+import { createFactsRepository, type PagePlace } from '../src/repositories/facts/facts-repository.js'
 import { normalizeFilters } from '../src/schemas/fact-filters.js'
 import { progressLine } from '../src/cli/progress.js'
 import { load, type LoadResult } from './load.js'
@@ -45,7 +45,7 @@ export async function scaleScenarios(dir: string, facts: number, seconds: number
   const db = new Database(databasePath, { readonly: true })
   const repository = createFactsRepository(db)
   const query = normalizeFilters({})
-  let after: number | undefined
+  let after: PagePlace | undefined
   for (let i = 0; i < 100; i++) after = repository.page({ query, sort: '-year', limit: 100, after }).next ?? undefined
   const page1Ms = median(() => repository.page({ query, sort: '-year', limit: 20 }))
   const depth10000Ms = median(() => repository.page({ query, sort: '-year', limit: 20, after }))

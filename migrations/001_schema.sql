@@ -70,6 +70,17 @@ CREATE TABLE postings (
   PRIMARY KEY (dimension, value)
 ) STRICT;
 
+-- Words of the full-text index (facts_search) that many facts contain, read out of it at build
+-- time: the positions of those facts and, in `impacts` (float32, one per position), the word's
+-- BM25 score on each. Rare words are read from facts_search when asked, cheaply; a common one
+-- would cost a request hundreds of thousands of rows.
+CREATE TABLE word_postings (
+  word        TEXT PRIMARY KEY,
+  cardinality INTEGER NOT NULL,
+  positions   BLOB NOT NULL,
+  impacts     BLOB NOT NULL
+) STRICT;
+
 -- Orders other than the default one, as the list of positions in that order (uint32 LE).
 CREATE TABLE fact_orders (
   name      TEXT PRIMARY KEY,

@@ -10,21 +10,25 @@ export interface DataFingerprint {
 }
 
 /**
- * Fingerprints of the curated files as they lie on disk, so a start can tell whether the
- * database is older than the data without parsing it, and usually without reading it.
+ * Fingerprints of what a database is built from, as it lies on disk: the curated files, the
+ * migrations and the build's own format version. A start tells from them whether the database
+ * is older than its inputs without parsing them, and usually without reading them.
  */
-export function fingerprintDataFiles(dataDir: string): DataFingerprint {
-  const files = readdirSync(dataDir, { recursive: true, encoding: 'utf8' })
-    .map((name) => ({ name, stat: statSync(join(dataDir, name)) }))
-    .filter((f) => f.stat.isFile())
-    .sort((a, b) => (a.name < b.name ? -1 : 1))
-  const metadata = createHash('sha256')
+export function fingerprintDataFiles(dataDir: string, migrationsDir: string, buildFormat: number): DataFingerprint {
+  const list = (dir: string) =>
+    readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .map((name) => ({ path: join(dir, name), name: `${dir === dataDir ? 'data' : 'migrations'}/${name}` }))
+      .map((f) => ({ ...f, stat: statSync(f.path) }))
+      .filter((f) => f.stat.isFile())
+      .sort((a, b) => (a.name < b.name ? -1 : 1))
+  const files = [...list(dataDir), ...list(migrationsDir)]
+  const metadata = createHash('sha256').update(`format ${buildFormat}\0`)
   for (const { name, stat } of files) metadata.update(`${name}\0${stat.size}\0${stat.mtimeMs}\0`)
   return {
     metadata: metadata.digest('hex'),
     bytes() {
-      const hash = createHash('sha256')
-      for (const { name } of files) hash.update(name).update('\0').update(readFileSync(join(dataDir, name))).update('\0')
+      const hash = createHash('sha256').update(`format ${buildFormat}\0`)
+      for (const { name, path } of files) hash.update(name).update('\0').update(readFileSync(path)).update('\0')
       return hash.digest('hex')
     }
   }

@@ -14,6 +14,8 @@ export interface BuildOptions {
   now?: Date
   /** Called every few thousand facts with the number staged so far. */
   onProgress?: (factsStaged: number) => void
+  /** Words in more facts than this get a stored posting list (default: by dataset size). */
+  commonWordFacts?: number
 }
 
 export interface BuildResult {
@@ -24,6 +26,9 @@ export interface BuildResult {
 
 const PROGRESS_EVERY = 10_000
 
+/** Raise when the build writes something else from the same inputs: older databases are rebuilt. */
+export const BUILD_FORMAT = 2
+
 /**
  * Streams the curated data into a new database: each fact is validated and staged as it is
  * read, then numbered and indexed once at the end. Everything is written to a temporary file
@@ -31,8 +36,8 @@ const PROGRESS_EVERY = 10_000
  * where the server would open it. Memory stays flat in the number of facts: only ids, conflict
  * flags and the posting lists (4 bytes per fact and value) are held.
  */
-export function buildDatabase({ dataDir, migrationsDir, outputPath, now = new Date(), onProgress }: BuildOptions): BuildResult {
-  const fingerprint = fingerprintDataFiles(dataDir)
+export function buildDatabase({ dataDir, migrationsDir, outputPath, now = new Date(), onProgress, commonWordFacts }: BuildOptions): BuildResult {
+  const fingerprint = fingerprintDataFiles(dataDir, migrationsDir, BUILD_FORMAT)
   const stream = openCuratedData(dataDir)
   const migrations = readMigrations(migrationsDir)
   const afterLoad = readFileSync(join(migrationsDir, 'after-load.sql'), 'utf8')
@@ -45,7 +50,7 @@ export function buildDatabase({ dataDir, migrationsDir, outputPath, now = new Da
     const db = new Database(temporaryPath)
     try {
       // nothing is served from these files until the rename, so durability is the rename's job
-      db.exec('PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -131072')
+      db.exec('PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -32768')
       db.prepare('ATTACH DATABASE ? AS staging').run(stagingPath)
       db.exec(`PRAGMA staging.journal_mode = OFF; PRAGMA staging.synchronous = OFF;
         CREATE TABLE staging.staged_facts (
@@ -59,7 +64,7 @@ export function buildDatabase({ dataDir, migrationsDir, outputPath, now = new Da
           if (++facts % PROGRESS_EVERY === 0) onProgress?.(facts)
         }
         contentHash = stream.finish().contentHash
-        writeFactIndex(db)
+        writeFactIndex(db, commonWordFacts)
         db.exec(afterLoad)
         const info = db.prepare('INSERT INTO dataset_info (key, value) VALUES (?, ?)')
         info.run('title', stream.header.dataset.title)

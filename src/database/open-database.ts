@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import Database from 'better-sqlite3'
 import { fingerprintDataFiles } from '../curation/hash-data-files.js'
-import { buildDatabase } from './build-database.js'
+import { BUILD_FORMAT, buildDatabase } from './build-database.js'
 
 export interface OpenOptions {
   databasePath: string
@@ -22,15 +22,15 @@ interface BuiltFrom {
 
 /**
  * Opens the served database read-only, building it first when it is missing or was built from
- * other curated files than the data directory holds now (so editing `db/` and restarting serves
- * the edit). Staleness is decided from the files' names, sizes and times, and only when those
+ * other curated files or migrations than there are now (so editing `db/` and restarting
+ * serves the edit). Staleness is decided from the files' names, sizes and times, and only when those
  * differ from their bytes: a start never parses the data.
  */
 export function openDatabase({ databasePath, dataDir, migrationsDir, log }: OpenOptions): Database.Database {
   if (!existsSync(databasePath)) {
     log.info(`database ${databasePath} is missing: building it from ${dataDir}`)
     buildDatabase({ dataDir, migrationsDir, outputPath: databasePath })
-  } else if (existsSync(dataDir) && isStale(builtFrom(databasePath), dataDir)) {
+  } else if (existsSync(dataDir) && isStale(builtFrom(databasePath), dataDir, migrationsDir)) {
     log.info(`database ${databasePath} is older than the data in ${dataDir}: rebuilding it`)
     buildDatabase({ dataDir, migrationsDir, outputPath: databasePath })
   }
@@ -39,8 +39,8 @@ export function openDatabase({ databasePath, dataDir, migrationsDir, log }: Open
   return db
 }
 
-function isStale(built: BuiltFrom, dataDir: string): boolean {
-  const current = fingerprintDataFiles(dataDir)
+function isStale(built: BuiltFrom, dataDir: string, migrationsDir: string): boolean {
+  const current = fingerprintDataFiles(dataDir, migrationsDir, BUILD_FORMAT)
   return built.fingerprint !== current.metadata && built.hash !== current.bytes()
 }
 

@@ -26,8 +26,7 @@ export function createFactStager(db: Database, header: CuratedHeader): (fact: Cu
   for (const s of header.sources) source.run({ ...s.metadata, text: s.text, textLength: s.text.length })
 
   const actors = new Map(header.actors.map((a) => [a.id, { id: a.id, name: a.name, type: a.type }]))
-  const stage = db.prepare(`INSERT INTO staging.staged_facts (id, year, json, dimensions, statement, quotes)
-    VALUES (?, ?, ?, ?, ?, ?)`)
+  const stage = db.prepare('INSERT INTO staging.staged_facts (id, year, json, dimensions, statement, quotes) VALUES (?, ?, ?, ?, ?, ?)')
 
   return (curated) => {
     // the served JSON is checked against the public schema here, once, instead of per request

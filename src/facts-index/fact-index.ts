@@ -29,7 +29,7 @@ export function loadFactIndex(db: Database): FactIndex {
   const size = db.prepare('SELECT count(*) FROM facts').pluck().get() as number
   const postings = Object.fromEntries(DIMENSIONS.map((d) => [d, new Map<string, Posting>()])) as FactIndex['postings']
   const yearRuns: YearRun[] = []
-  const rows = db.prepare('SELECT dimension, value, positions FROM postings').raw().all() as [Dimension, string, Buffer][]
+  const rows = db.prepare('SELECT dimension, value, positions FROM postings').raw().iterate() as Iterable<[Dimension, string, Buffer]>
   for (const [dimension, value, blob] of rows) {
     const positions = fromBlob(blob)
     postings[dimension]?.set(value, toPosting(positions, size))

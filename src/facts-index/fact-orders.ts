@@ -1,42 +1,28 @@
 import { has, nextMember, type Bits } from './bitset.js'
 import type { FactIndex } from './fact-index.js'
 
-export type FactOrder = '-year' | 'year' | 'id' | 'relevance'
+export type FactOrder = '-year' | 'year' | 'id'
 
 /**
  * A fact's place in an order: what a cursor carries. In the year orders it is the fact's
- * position; in the id order its rank by id; in relevance order its rank among the matches of
- * the full-text query. The dataset is immutable, so a place means the same on every request.
+ * position; in the id order its rank by id. The dataset is immutable, so a place means the same
+ * on every request. (Relevance order is walked by relevance.ts.)
  */
 export interface Placed {
   place: number
   position: number
 }
 
-export interface OrderWalk {
-  index: FactIndex
-  bits: Bits
-  /** Matches of the full-text query, best first; needed for the relevance order only. */
-  ranked?: Uint32Array | undefined
-}
-
-/** Number of places in an order: a cursor's place must be below it. */
-export function orderLength({ index, ranked }: OrderWalk, order: FactOrder): number {
-  return order === 'relevance' ? (ranked?.length ?? 0) : index.size
-}
-
 /** Up to `limit` matching facts in `order`, starting after the place `after`. */
-export function walkOrder(walk: OrderWalk, order: FactOrder, after: number | undefined, limit: number): Placed[] {
+export function walkOrder(index: FactIndex, bits: Bits, order: FactOrder, after: number | undefined, limit: number): Placed[] {
   const from = after === undefined ? 0 : after + 1
   switch (order) {
     case '-year':
-      return walkPositions(walk.bits, [[from, walk.index.size]], limit)
+      return walkPositions(bits, [[from, index.size]], limit)
     case 'year':
-      return walkPositions(walk.bits, ascendingYearRanges(walk.index, after), limit)
+      return walkPositions(bits, ascendingYearRanges(index, after), limit)
     case 'id':
-      return walkList(walk.bits, walk.index.byId, from, limit)
-    case 'relevance':
-      return walkList(walk.bits, walk.ranked ?? new Uint32Array(0), from, limit)
+      return walkList(bits, index.byId, from, limit)
   }
 }
 

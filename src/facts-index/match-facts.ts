@@ -1,7 +1,7 @@
-import { andInto, count, emptyBits, setPositions, setRange, type Bits } from './bitset.js'
+import { andInto, count, emptyBits, setRange, type Bits } from './bitset.js'
 import type { Dimension } from './dimensions.js'
 import type { FactIndex } from './fact-index.js'
-import { addTo } from './posting.js'
+import { addTo, type Posting } from './posting.js'
 
 /** A filter over the index: facts carrying any of `values` in `dimension`. */
 export interface DimensionTerm {
@@ -13,8 +13,8 @@ export interface IndexQuery {
   terms: DimensionTerm[]
   yearFrom?: number | undefined
   yearTo?: number | undefined
-  /** Positions matching the full-text query, when there is one. */
-  search?: Uint32Array | undefined
+  /** Postings of words that must all occur (the full-text query); undefined for an unknown word. */
+  words?: readonly (Posting | undefined)[] | undefined
 }
 
 export interface MatchSet {
@@ -46,9 +46,8 @@ export function matchFacts(index: FactIndex, query: IndexQuery): MatchSet {
       }
     })
   }
-  const search = query.search
-  if (search) intersect((target) => setPositions(target, search))
-  const total = query.terms.length === 0 && !search ? end - start : count(bits)
+  for (const posting of query.words ?? []) intersect((target) => posting && addTo(target, posting))
+  const total = query.terms.length === 0 && !query.words?.length ? end - start : count(bits)
   return { bits, count: total }
 }
 

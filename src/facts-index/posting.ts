@@ -12,7 +12,7 @@ export type Posting =
 export function toPosting(positions: Uint32Array, size: number): Posting {
   // 4 bytes a member against one bit a fact: the list is smaller below size / 32 members
   if (positions.length <= size / 32) {
-    return { cardinality: positions.length, positions: Uint32Array.from(positions) }
+    return { cardinality: positions.length, positions }
   }
   const bits = new Uint32Array(wordsFor(size))
   setPositions(bits, positions)

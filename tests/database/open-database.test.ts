@@ -1,4 +1,4 @@
-import { readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs'
+import { appendFileSync, cpSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, expect, test } from 'vitest'
 import { ForeignDatabaseError, openDatabase } from '../../src/database/open-database.js'
@@ -28,6 +28,17 @@ test('builds a missing database, reuses a current one, rebuilds one older than t
   copy.edit('facts/fixture-facts.yaml', (t) => t.replace('Overall the state did little.', 'Overall the state did very little.'))
   expect(statementOf('fx-limited-efforts')).toBe('Overall the state did very little.')
   expect(messages.splice(0)).toEqual([expect.stringContaining('is older than the data')])
+})
+
+test('a changed migration rebuilds the database: a new schema never meets an old file', () => {
+  const migrations = join(copy.dir, 'migrations')
+  cpSync('migrations', migrations, { recursive: true })
+  const openWith = () => openDatabase({ databasePath, dataDir: copy.dataDir, migrationsDir: migrations, log: { info: (m) => messages.push(m) } })
+  openWith().close()
+  messages.splice(0)
+  appendFileSync(join(migrations, '001_schema.sql'), '\n-- a comment changes the bytes\n')
+  openWith().close()
+  expect(messages).toEqual([expect.stringContaining('is older than the data')])
 })
 
 test('a data file touched but unchanged does not rebuild the database', () => {

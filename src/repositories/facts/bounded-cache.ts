@@ -42,5 +42,6 @@ export function createBoundedCache<V>(maxBytes: number, sizeOf: (value: V) => nu
 
 /** `get`, or compute and `set`: the memo form of the cache. */
 export function memoized<V>(cache: ReturnType<typeof createBoundedCache<V>>, key: string, compute: () => V): V {
-  return cache.get(key) ?? cache.set(key, compute())
+  const hit = cache.get(key)
+  return hit !== undefined ? hit : cache.set(key, compute())
 }

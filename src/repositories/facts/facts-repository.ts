@@ -1,26 +1,39 @@
 import type { Database } from 'better-sqlite3'
 import { countValues, type ValueCount } from '../../facts-index/facet-counts.js'
 import { loadFactIndex } from '../../facts-index/fact-index.js'
-import { walkOrder, type FactOrder } from '../../facts-index/fact-orders.js'
+import { walkOrder } from '../../facts-index/fact-orders.js'
 import { matchFacts, type DimensionTerm, type IndexQuery, type MatchSet } from '../../facts-index/match-facts.js'
+import { floatsFromBlob, fromBlob } from '../../facts-index/positions-blob.js'
+import { toPosting } from '../../facts-index/posting.js'
+import { scoreWords, topByRelevance, type WordPosting } from '../../facts-index/relevance.js'
+import { WORD_SCORES_SQL } from '../../facts-index/word-scores.js'
+import { words } from '../../facts-index/words.js'
 import { FACT_FILTERS, FILTER_NAMES, type FactQuery } from '../../schemas/fact-filters.js'
+import type { FactSort } from '../../schemas/fact-query.js'
 import type { Fact } from '../../schemas/fact.js'
 import { createBoundedCache, memoized } from './bounded-cache.js'
-import { createFactSearch, type SearchResult } from './fact-search.js'
+
+/**
+ * Where a page ends in its order, as a cursor carries it: the fact's position (year orders) or
+ * rank by id (id order, and the tie-break of relevance order, which adds the fact's score).
+ */
+export interface PagePlace {
+  place: number
+  score?: number | undefined
+}
 
 export interface FactPageRequest {
   query: FactQuery
-  sort: FactOrder
+  sort: FactSort
   limit: number
-  /** The place (from a cursor) the page starts after. */
-  after?: number | undefined
+  after?: PagePlace | undefined
 }
 
 export interface FactPage {
   /** Each fact's JSON as stored at build time: joined into the response, never re-serialized. */
   facts: string[]
-  /** Place of the last fact when more follow, else null. */
-  next: number | null
+  /** Where the page ends when more facts follow, else null. */
+  next: PagePlace | null
 }
 
 export const FACET_DIMENSIONS = ['year', 'category', 'form', 'actor', 'country'] as const
@@ -28,28 +41,46 @@ export type FacetCounts = Record<(typeof FACET_DIMENSIONS)[number], ValueCount[]
 
 // Bounds on what the repository remembers between requests, in bytes, whatever the query mix.
 const MATCH_CACHE_BYTES = 48 * 1024 * 1024
-const SEARCH_CACHE_BYTES = 32 * 1024 * 1024
+const SCORE_CACHE_BYTES = 32 * 1024 * 1024
+const WORD_CACHE_BYTES = 64 * 1024 * 1024
 const FACET_CACHE_BYTES = 16 * 1024 * 1024
 const FACT_JSON_CACHE_BYTES = 32 * 1024 * 1024
 
 /**
  * Facts by filter, sort and cursor, answered from the in-memory index (filtering, counting,
- * faceting) and SQLite (each fact's stored JSON by position, full-text search). The SQL is a
+ * faceting, full-text search) and SQLite (each fact's stored JSON, by position). The SQL is a
  * fixed handful of statements prepared once, whatever the queries.
  */
 export function createFactsRepository(db: Database) {
   const index = loadFactIndex(db)
   const jsonAt = db.prepare('SELECT json FROM facts WHERE rowid = ?').pluck()
   const jsonOf = db.prepare('SELECT json FROM facts WHERE id = ?').pluck()
-  const search = createFactSearch(db, index)
-  const searches = createBoundedCache<SearchResult>(SEARCH_CACHE_BYTES, (r) => r.positions.byteLength + r.ranked.byteLength)
+  const scores = createBoundedCache<Float32Array>(SCORE_CACHE_BYTES, (s) => s.byteLength)
   const matches = createBoundedCache<MatchSet>(MATCH_CACHE_BYTES, (m) => m.bits.byteLength)
   const facetCounts = createBoundedCache<FacetCounts>(FACET_CACHE_BYTES, (f) => JSON.stringify(f).length * 2)
 
   // the facts most asked for, as stored: a page then costs no SQLite call at all
   const factJson = createBoundedCache<string>(FACT_JSON_CACHE_BYTES, (json) => json.length * 2)
   const jsonAtPosition = (position: number) => memoized(factJson, String(position), () => jsonAt.get(position) as string)
-  const searchFor = (q: string) => memoized(searches, q, () => search(q))
+  const storedWord = db.prepare('SELECT positions, impacts FROM word_postings WHERE word = ?').raw()
+  const searchedWord = db.prepare(WORD_SCORES_SQL).raw()
+  // common words were read out of the full-text index at build time; rare ones are read here
+  const readWord = (word: string): WordPosting | null => {
+    const stored = storedWord.get(word) as [Buffer, Buffer] | undefined
+    if (stored) {
+      const positions = fromBlob(stored[0])
+      return { posting: toPosting(positions, index.size), positions, impacts: floatsFromBlob(stored[1]) }
+    }
+    const rows = searchedWord.all(`"${word}"`) as [number, number][]
+    if (rows.length === 0) return null
+    const positions = Uint32Array.from(rows, (r) => r[0])
+    return { posting: toPosting(positions, index.size), positions, impacts: Float32Array.from(rows, (r) => r[1]) }
+  }
+  // null marks a word no fact contains: remembered too, so unknown words cost one lookup
+  const wordCache = createBoundedCache<WordPosting | null>(WORD_CACHE_BYTES, (w) => (w ? w.positions.byteLength * 2 : 0))
+  const wordPosting = (word: string) => memoized(wordCache, word, () => readWord(word)) ?? undefined
+  const wordsOf = (q: string) => [...new Set(words(q))].map(wordPosting)
+  const scoresFor = (q: string) => memoized(scores, q, () => scoreWords(index.size, wordsOf(q)))
 
   function match({ filters, key }: FactQuery): MatchSet {
     return memoized(matches, key, () => {
@@ -63,7 +94,7 @@ export function createFactsRepository(db: Database) {
         } else if ('yearBound' in selects) {
           query[selects.yearBound === 'from' ? 'yearFrom' : 'yearTo'] = value as number
         } else {
-          query.search = searchFor(value as string).positions
+          query.words = wordsOf(value as string).map((w) => w?.posting)
         }
       }
       return matchFacts(index, query)
@@ -72,18 +103,22 @@ export function createFactsRepository(db: Database) {
 
   // an export reads every fact once: it goes around the cache rather than flushing it
   function page({ query, sort, limit, after }: FactPageRequest, jsonOf = jsonAtPosition): FactPage {
-    const ranked = sort === 'relevance' && query.filters.q !== undefined ? searchFor(query.filters.q).ranked : undefined
-    const found = walkOrder({ index, bits: match(query).bits, ranked }, sort, after, limit + 1)
+    const { bits } = match(query)
+    const found: (PagePlace & { position: number })[] =
+      sort === 'relevance'
+        ? topByRelevance(index, bits, scoresFor(query.filters.q ?? ''), after && { place: after.place, score: after.score ?? Infinity }, limit + 1)
+        : walkOrder(index, bits, sort, after?.place, limit + 1)
     const hasMore = found.length > limit
     const shown = hasMore ? found.slice(0, limit) : found
+    const last = shown.at(-1)
     return {
       facts: shown.map((f) => jsonOf(f.position)),
-      next: hasMore ? shown.at(-1)!.place : null
+      next: hasMore && last ? (sort === 'relevance' ? { place: last.place, score: last.score } : { place: last.place }) : null
     }
   }
 
-  function* iterateJson(query: FactQuery, sort: FactOrder, batchSize = 500): Generator<string> {
-    let after: number | undefined
+  function* iterateJson(query: FactQuery, sort: FactSort, batchSize = 500): Generator<string> {
+    let after: PagePlace | undefined
     do {
       const batch = page({ query, sort, limit: batchSize, after }, (position) => jsonAt.get(position) as string)
       yield* batch.facts
@@ -105,7 +140,7 @@ export function createFactsRepository(db: Database) {
     },
 
     /** Every matching fact in order, fetched in batches so memory stays flat. */
-    *iterate(query: FactQuery, sort: FactOrder, batchSize?: number): Generator<Fact> {
+    *iterate(query: FactQuery, sort: FactSort, batchSize?: number): Generator<Fact> {
       for (const json of iterateJson(query, sort, batchSize)) yield JSON.parse(json) as Fact
     },
 
