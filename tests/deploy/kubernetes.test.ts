@@ -1,6 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import ts from 'typescript'
 import { parseAllDocuments } from 'yaml'
 import { beforeAll, describe, expect, test } from 'vitest'
 
@@ -8,8 +9,8 @@ import { beforeAll, describe, expect, test } from 'vitest'
 // to Debian bookworm's kubernetes-client 1.20, which .ci/run installs when kubectl is missing),
 // each object validated offline against the Kubernetes OpenAPI schemas that the kubernetes-models
 // package compiles, then the properties that operating this service depends on. No cluster is
-// needed. Those schemas check types, required fields and formats but allow unknown fields, so
-// each property below is read at its exact path: a misspelt field fails there.
+// needed. Those schemas check types, required fields and formats but allow unknown fields; the
+// same package's TypeScript types catch those (see unknownFields).
 const ROOT = join(import.meta.dirname, '..', '..')
 const BASE = join(ROOT, 'deploy', 'kubernetes')
 const haveKubectl = spawnSync('kubectl', ['version', '--client'], { stdio: 'ignore' }).status === 0
@@ -77,6 +78,44 @@ async function modelFor(apiVersion: string, kind: string): Promise<(new (data: u
   const ns = group ? k8s[groupKey]?.[version as string] : k8s[groupKey]
   const model = (ns as Record<string, unknown> | undefined)?.[kind]
   return typeof model === 'function' ? (model as new (data: unknown) => { validate(): void }) : undefined
+}
+
+/**
+ * The schemas allow unknown fields, so a misspelt one (`livenessprobe`) would pass them: type-check
+ * each object as an object literal that `satisfies` its kubernetes-models interface, where
+ * TypeScript's excess-property check rejects every field the API does not have, at any depth.
+ * The source lives only in memory, at a path inside the repository so that imports resolve.
+ */
+function unknownFields(objects: K8sObject[]): string[] {
+  const file = join(ROOT, 'tests', 'deploy', '__rendered-manifests__.ts')
+  const lines = objects.map((o, i) => {
+    const [group, version] = o.apiVersion.includes('/') ? o.apiVersion.split('/') : ['', o.apiVersion]
+    const from = ['kubernetes-models', group, version, o.kind].filter(Boolean).join('/')
+    return `import type { I${o.kind} as T${i} } from '${from}'\nexport const o${i} = (${JSON.stringify(o)}) satisfies T${i}\n`
+  })
+  const source = lines.join('')
+  const options: ts.CompilerOptions = {
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    target: ts.ScriptTarget.ES2022,
+    strict: true,
+    noEmit: true,
+    skipLibCheck: true,
+    types: []
+  }
+  const host = ts.createCompilerHost(options)
+  const { getSourceFile, fileExists, readFile } = host
+  host.getSourceFile = (name, language, ...rest) =>
+    name === file ? ts.createSourceFile(name, source, language) : getSourceFile.call(host, name, language, ...rest)
+  host.fileExists = (name) => name === file || fileExists.call(host, name)
+  host.readFile = (name) => (name === file ? source : readFile.call(host, name))
+  const program = ts.createProgram([file], options, host)
+  return ts.getPreEmitDiagnostics(program).map((d) => {
+    const text = ts.flattenDiagnosticMessageText(d.messageText, '\n')
+    const at = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : undefined
+    const which = at ? objects[Math.floor(at.line / 2)] : undefined
+    return `${which ? `${which.kind}/${which.metadata.name}: ` : ''}${text}`
+  })
 }
 
 /** Does a label selector select these labels (the API server's semantics)? */
@@ -162,6 +201,23 @@ describe.skipIf(!haveKubectl && !inCI)('deploy/kubernetes (kustomize base)', () 
     }
     expect(problems).toEqual([])
   })
+
+  test('no unknown or misspelt fields in any object', () => {
+    expect(unknownFields(objects)).toEqual([])
+  }, 60_000)
+
+  test('the unknown-field check finds one at depth (it is not a no-op)', () => {
+    const container: Record<string, unknown> = { name: 'api', image: 'trafficking-facts:latest' }
+    const minimal = {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'minimal' },
+      spec: { selector: { matchLabels: { a: 'b' } }, template: { metadata: { labels: { a: 'b' } }, spec: { containers: [container] } } }
+    }
+    expect(unknownFields([minimal])).toEqual([])
+    container.livenessprobe = { periodSeconds: 10 }
+    expect(unknownFields([minimal]).join('\n')).toMatch(/'"?livenessprobe"?' does not exist/)
+  }, 60_000)
 
   test('the schema check rejects a broken object (it is not a no-op)', async () => {
     const Model = await modelFor(deployment.apiVersion, deployment.kind)
