@@ -15,7 +15,7 @@ export const configSchema = z.object({
   CACHE_MAX_AGE: nonNegativeInt.default(300).describe('Seconds for Cache-Control max-age on data endpoints.'),
   TRUST_PROXY: flag.default(false).describe('Take the client address from X-Forwarded-For (behind a load balancer).'),
   REQUEST_TIMEOUT_MS: nonNegativeInt.default(10_000),
-  RESPONSE_CACHE_MB: nonNegativeInt.default(64).describe('Megabytes of finished JSON answers kept per process; 0 turns the cache off.')
+  RESPONSE_CACHE_MB: nonNegativeInt.default(16).describe('Megabytes of finished JSON answers kept per process; 0 turns the cache off.')
 })
 
 export type Config = z.output<typeof configSchema>

@@ -143,12 +143,13 @@ export function openCuratedData(dataDir: string): CuratedStream {
       const factsDir = join(dataDir, 'facts')
       for (const name of filesIn(factsDir, RECORD_FILE)) {
         const file = join(factsDir, name)
+        const shown = display(file)
         for (const fact of records(file, factSchema)) {
-          const problems = checker.check(fact, display(file))
+          const problems = checker.check(fact, shown)
           problems.forEach(report)
           if (problems.length) continue
           hash.update(JSON.stringify(fact))
-          yield { file: display(file), fact }
+          yield { file: shown, fact }
         }
       }
     },

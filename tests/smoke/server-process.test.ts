@@ -1,9 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { FIXTURE_DATA_DIR } from '../helpers/paths.js'
+import { startServerProcess } from '../helpers/server-process.js'
 
 // The real process on a real port, as `npm start` runs it: the database file is missing at
 // start and must be built from the data directory, then served read-only.
@@ -14,19 +15,7 @@ let base: string
 const exited = () => new Promise<number | null>((resolve) => server.once('exit', (code) => resolve(code)))
 
 beforeAll(async () => {
-  server = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_PATH: databasePath, DATA_DIR: FIXTURE_DATA_DIR, LOG_LEVEL: 'info' },
-    stdio: ['ignore', 'pipe', 'pipe']
-  })
-  base = await new Promise<string>((resolve, reject) => {
-    let log = ''
-    server.stdout?.on('data', (chunk: Buffer) => {
-      log += chunk.toString()
-      const address = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(log)
-      if (address) resolve(address[1]!)
-    })
-    server.once('exit', (code) => reject(new Error(`server exited with ${code}: ${log}`)))
-  })
+  ;({ server, base } = await startServerProcess({ DATABASE_PATH: databasePath, DATA_DIR: FIXTURE_DATA_DIR }))
 })
 
 afterAll(() => {

@@ -36,7 +36,10 @@ export default fp(
       store(reply: FastifyReply, body: string) {
         if (reply.statusCode !== 200 || !reply.request.routeOptions.config.responseCache) return
         const link = reply.getHeader('link')
-        cache.set(reply.request.url, { body: Buffer.from(body), link: typeof link === 'string' ? link : undefined })
+        // a pooled Buffer (any under 4 KB) would pin a whole shared 8 KB slab for as long as it is kept
+        const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(body))
+        bytes.write(body)
+        cache.set(reply.request.url, { body: bytes, link: typeof link === 'string' ? link : undefined })
       }
     })
 

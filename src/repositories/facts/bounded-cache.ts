@@ -6,8 +6,9 @@
 export function createBoundedCache<V>(maxBytes: number, sizeOf: (value: V) => number) {
   const entries = new Map<string, { value: V; bytes: number }>()
   let bytes = 0
-  // what a Map entry, its key and a small object cost beyond the value's own bytes
-  const OVERHEAD = 160
+  // what a Map entry, its key, the entry object and a typed array's own objects cost beyond
+  // the value's bytes, measured: an undercount lets many small entries outgrow the bound
+  const OVERHEAD = 1024
 
   return {
     get(key: string): V | undefined {

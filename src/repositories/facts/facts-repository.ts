@@ -40,10 +40,10 @@ export const FACET_DIMENSIONS = ['year', 'category', 'form', 'actor', 'country']
 export type FacetCounts = Record<(typeof FACET_DIMENSIONS)[number], ValueCount[]>
 
 // Bounds on what the repository remembers between requests, in bytes, whatever the query mix.
-const MATCH_CACHE_BYTES = 48 * 1024 * 1024
+const MATCH_CACHE_BYTES = 32 * 1024 * 1024
 const SCORE_CACHE_BYTES = 32 * 1024 * 1024
 const WORD_CACHE_BYTES = 64 * 1024 * 1024
-const FACET_CACHE_BYTES = 16 * 1024 * 1024
+const FACET_CACHE_BYTES = 8 * 1024 * 1024
 const FACT_JSON_CACHE_BYTES = 32 * 1024 * 1024
 
 /**
