@@ -39,7 +39,8 @@ export async function scaleScenarios(dir: string, facts: number, seconds: number
   progress.end()
   const synthMs = performance.now() - started
   const env = { DATA_DIR: dataDir, DATABASE_PATH: databasePath, HOST: '127.0.0.1', PORT: '3921', RATE_LIMIT_MAX: '0', LOG_LEVEL: 'warn' }
-  const build = await runMeasured(process.execPath, ['dist/cli/build-db.js'], env)
+  // the heap cap of `npm run db:build`, without npm and tsx around it
+  const build = await runMeasured(process.execPath, ['--max-old-space-size=384', 'dist/cli/build-db.js'], env)
 
   // the keyset claim without HTTP or caches in between: page 1 against a page 10,000 facts deep
   const db = new Database(databasePath, { readonly: true })
