@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { stringify } from 'yaml'
+import { seededRandom } from './random.js'
 
 const CATEGORIES = ['prosecution', 'protection', 'prevention', 'prevalence', 'trafficking-profile', 'complicity', 'victim-account', 'assessment']
 const FORMS = ['sex-trafficking', 'forced-labor', 'forced-marriage', 'child-soldiering', 'forced-criminality', 'organ-removal', 'forced-begging', 'domestic-servitude']
@@ -13,18 +14,9 @@ const WORDS = [
   'recruiters', 'brothel', 'officials', 'bribes', 'courts', 'sentence', 'investigation', 'raids', 'hotline', 'training',
   'funding', 'repatriation', 'identification', 'labour', 'exploitation', 'smuggling', 'networks', 'visa', 'contract', 'wages'
 ]
-export const ACTORS = 400
+const ACTORS = 400
 const FACTS_PER_SOURCE = 1000
 
-// mulberry32: a small seeded generator, so the same N always gives the same data
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /** Picks index i with weight 1 / (i + 1): a few values are common, most are rare, as in real data. */
 function zipf(rand: () => number, n: number): () => number {
@@ -54,7 +46,7 @@ export function writeSyntheticData(dir: string, count: number, onProgress?: (wri
   for (const sub of ['vocabularies', 'sources', 'facts']) mkdirSync(join(dir, sub), { recursive: true })
   for (const file of ['categories', 'forms', 'actor-types']) cpSync(`db/vocabularies/${file}.yaml`, join(dir, 'vocabularies', `${file}.yaml`))
   writeFileSync(join(dir, 'dataset.yaml'), stringify({ title: 'Synthetic benchmark data', version: '0.0.0', license: 'Synthetic' }))
-  const rand = random(count)
+  const rand = seededRandom(count)
   const actors = Array.from({ length: ACTORS }, (_, i) => ({
     id: `actor-${i}`, name: `Actor ${i}`, type: ACTOR_TYPES[i % ACTOR_TYPES.length], description: 'Synthetic actor.', aliases: []
   }))

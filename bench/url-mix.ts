@@ -1,21 +1,12 @@
 import { readFileSync } from 'node:fs'
 import { parse } from 'yaml'
+import { seededRandom } from './random.js'
 
 const slugs = (file: string) => (parse(readFileSync(file, 'utf8')) as { slug: string }[]).map((t) => t.slug)
-export const CATEGORIES = slugs('db/vocabularies/categories.yaml')
-export const FORMS = slugs('db/vocabularies/forms.yaml')
-export const ACTOR_TYPES = slugs('db/vocabularies/actor-types.yaml')
+const CATEGORIES = slugs('db/vocabularies/categories.yaml')
+const FORMS = slugs('db/vocabularies/forms.yaml')
 
-// a fixed seed: every run asks the same questions
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-const rand = random(42)
+const rand = seededRandom(42)
 const one = <T>(values: readonly T[]) => values[Math.floor(rand() * values.length)]!
 
 /** Distinct valid /v1/facts URLs: years × categories × forms × limits, as a client's UI would ask. */
