@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3'
 import { DIMENSIONS, NO_YEAR, type Dimension } from './dimensions.js'
 import { fromBlob } from './positions-blob.js'
 import { toPosting, type Posting } from './posting.js'
+import { wordsFor } from './bitset.js'
 
 /** The facts of one year: consecutive positions, since facts are numbered by year first. */
 export interface YearRun {
@@ -10,10 +11,24 @@ export interface YearRun {
   end: number
 }
 
+/**
+ * Each fact's values of one dimension, by position (compressed sparse rows): facts
+ * `offsets[p]` to `offsets[p + 1]` of `values` are indexes into `names`. Counting a small match
+ * set's values through it costs its members, not the dimension's posting lists.
+ */
+export interface ForwardIndex {
+  names: string[]
+  offsets: Uint32Array
+  values: Uint32Array
+  /** Cost of counting through the posting lists instead: words of bitsets plus listed members. */
+  postingCost: number
+}
+
 export interface FactIndex {
   /** Number of facts; positions run from 0 to size - 1 in the default order. */
   size: number
   postings: Record<Dimension, Map<string, Posting>>
+  forward: Partial<Record<Dimension, ForwardIndex>>
   /** In position order: years descending, then the facts without a year. */
   yearRuns: YearRun[]
   /** Positions in id order, and each position's place in it. */
@@ -29,10 +44,12 @@ export function loadFactIndex(db: Database): FactIndex {
   const size = db.prepare('SELECT count(*) FROM facts').pluck().get() as number
   const postings = Object.fromEntries(DIMENSIONS.map((d) => [d, new Map<string, Posting>()])) as FactIndex['postings']
   const yearRuns: YearRun[] = []
+  const lists = Object.fromEntries(FORWARD_DIMENSIONS.map((d) => [d, new Map<string, Uint32Array>()])) as Partial<Record<Dimension, Map<string, Uint32Array>>>
   const rows = db.prepare('SELECT dimension, value, positions FROM postings').raw().iterate() as Iterable<[Dimension, string, Buffer]>
   for (const [dimension, value, blob] of rows) {
     const positions = fromBlob(blob)
     postings[dimension]?.set(value, toPosting(positions, size))
+    if ((FORWARD_DIMENSIONS as readonly string[]).includes(dimension)) lists[dimension]!.set(value, positions)
     if (dimension === 'year' && positions.length > 0) {
       const run = { year: value === NO_YEAR ? null : Number(value), start: positions[0]!, end: positions.at(-1)! + 1 }
       if (run.end - run.start !== positions.length) throw new Error(`the facts of year ${value} are not numbered consecutively`)
@@ -40,9 +57,29 @@ export function loadFactIndex(db: Database): FactIndex {
     }
   }
   yearRuns.sort((a, b) => a.start - b.start)
+  const forward: FactIndex['forward'] = {}
+  for (const dimension of FORWARD_DIMENSIONS) forward[dimension] = forwardIndex(lists[dimension]!, postings[dimension], size)
   const order = db.prepare("SELECT positions FROM fact_orders WHERE name = 'id'").pluck().get() as Buffer | undefined
   const byId = order ? Uint32Array.from(fromBlob(order)) : new Uint32Array(0)
   const idRank = new Uint32Array(size)
   byId.forEach((position, rank) => (idRank[position] = rank))
-  return { size, postings, yearRuns, byId, idRank }
+  return { size, postings, forward, yearRuns, byId, idRank }
+}
+
+// the faceted dimensions whose values are counted per fact when few facts match (year uses runs)
+const FORWARD_DIMENSIONS = ['category', 'form', 'actor', 'country'] as const
+
+function forwardIndex(positionsByValue: Map<string, Uint32Array>, postings: Map<string, Posting>, size: number): ForwardIndex {
+  const names = [...positionsByValue.keys()]
+  const lists = [...positionsByValue.values()]
+  const offsets = new Uint32Array(size + 1)
+  for (const list of lists) for (let i = 0; i < list.length; i++) offsets[list[i]! + 1]!++
+  for (let p = 0; p < size; p++) offsets[p + 1]! += offsets[p]!
+  const values = new Uint32Array(offsets[size]!)
+  const filled = offsets.slice(0, size)
+  lists.forEach((list, value) => {
+    for (let i = 0; i < list.length; i++) values[filled[list[i]!]!++] = value
+  })
+  const postingCost = [...postings.values()].reduce((cost, p) => cost + (p.bits ? wordsFor(size) : p.cardinality), 0)
+  return { names, offsets, values, postingCost }
 }

@@ -32,3 +32,4 @@ export function countIn(bits: Bits, posting: Posting): number {
   for (let i = 0; i < positions.length; i++) if (has(bits, positions[i]!)) total++
   return total
 }
+
