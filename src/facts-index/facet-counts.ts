@@ -23,7 +23,7 @@ export function countValues(index: FactIndex, match: MatchSet, dimension: Dimens
     }
     return counts
   }
-  const forward = index.forward[dimension]
+  const forward = index.forward(dimension)
   if (forward && !everything && match.count * (forward.values.length / index.size) < forward.postingCost) {
     return countForward(forward, match, index.size)
   }

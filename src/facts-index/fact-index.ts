@@ -28,7 +28,8 @@ export interface FactIndex {
   /** Number of facts; positions run from 0 to size - 1 in the default order. */
   size: number
   postings: Record<Dimension, Map<string, Posting>>
-  forward: Partial<Record<Dimension, ForwardIndex>>
+  /** Built on first use: a start does not pay for facets it may never serve. */
+  forward: (dimension: Dimension) => ForwardIndex | undefined
   /** In position order: years descending, then the facts without a year. */
   yearRuns: YearRun[]
   /** Positions in id order, and each position's place in it. */
@@ -57,8 +58,12 @@ export function loadFactIndex(db: Database): FactIndex {
     }
   }
   yearRuns.sort((a, b) => a.start - b.start)
-  const forward: FactIndex['forward'] = {}
-  for (const dimension of FORWARD_DIMENSIONS) forward[dimension] = forwardIndex(lists[dimension]!, postings[dimension], size)
+  const built: Partial<Record<Dimension, ForwardIndex>> = {}
+  const forward = (dimension: Dimension) => {
+    const positions = lists[dimension]
+    if (!positions) return undefined
+    return (built[dimension] ??= forwardIndex(positions, postings[dimension], size))
+  }
   const order = db.prepare("SELECT positions FROM fact_orders WHERE name = 'id'").pluck().get() as Buffer | undefined
   const byId = order ? Uint32Array.from(fromBlob(order)) : new Uint32Array(0)
   const idRank = new Uint32Array(size)

@@ -23,7 +23,9 @@ const stable = (headers: Record<string, unknown>) => {
 describe('response cache', () => {
   test('a replayed answer has the same status, headers and body as a computed one', async () => {
     const computed = await uncached.inject(URL)
+    // a URL is kept the second time it is asked, and replayed from the third
     const first = await cached.inject(URL)
+    await cached.inject(URL)
     const replayed = await cached.inject(URL)
     expect(computed.statusCode).toBe(200)
     expect(computed.headers.link).toMatch(/rel="next"/)
@@ -52,6 +54,7 @@ describe('response cache', () => {
   test('facets and a fact by id replay identically too', async () => {
     for (const url of ['/v1/facts/facets?country=RU', '/v1/facts/fx-limited-efforts']) {
       const computed = await uncached.inject(url)
+      await cached.inject(url)
       await cached.inject(url)
       const replayed = await cached.inject(url)
       expect(replayed.statusCode, url).toBe(200)
