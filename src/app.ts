@@ -21,7 +21,7 @@ import metaRoute from './routes/v1/meta-route.js'
 import sourcesRoutes from './routes/v1/sources-routes.js'
 import vocabulariesRoutes from './routes/v1/vocabularies-routes.js'
 
-/** Server options the app relies on; server.ts and the tests both create Fastify with them. */
+/** Server options the app relies on; run-server.ts and the tests both create Fastify with them. */
 export function serverOptions(config: Config): FastifyServerOptions {
   return {
     routerOptions: { querystringParser: parseQueryString, ignoreTrailingSlash: true },

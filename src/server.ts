@@ -1,37 +1,8 @@
-import closeWithGrace from 'close-with-grace'
-import Fastify from 'fastify'
-import app, { serverOptions } from './app.js'
-import { ConfigError, loadConfig, type Config } from './config/config.js'
+import { enableCompileCache } from 'node:module'
 
-function readConfig(): Config {
-  try {
-    return loadConfig()
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error
-    console.error(error.message)
-    process.exit(1)
-  }
-}
-
-const config = readConfig()
-const server = Fastify({
-  ...serverOptions(config),
-  logger: { level: config.LOG_LEVEL },
-  // keep-alive past a typical load balancer's idle timeout, so it never reuses a socket we closed
-  keepAliveTimeout: 65_000
-})
-
-closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
-  if (err) server.log.error({ err }, 'closing after an error')
-  else server.log.info(`${signal} received: closing`)
-  await server.close()
-})
-
-try {
-  // registering opens (and if needed builds) the database: invalid curated data stops here
-  await server.register(app, config)
-  await server.listen({ port: config.PORT, host: config.HOST })
-} catch (error) {
-  server.log.fatal({ err: error }, 'could not start')
-  process.exit(1)
-}
+// The process entry. Most of a start is compiling the dependencies' JavaScript (measured with
+// --cpu-prof: ~25 %), so V8's code cache is kept on disk (under the OS temp dir, or
+// NODE_COMPILE_CACHE) and reused by every later start; where it cannot be written, Node
+// silently compiles as before. Loaded only after, so that the cache covers every module.
+enableCompileCache()
+await import('./run-server.js')

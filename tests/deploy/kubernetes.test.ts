@@ -144,9 +144,9 @@ function quantity(q: string): number {
 
 /** close-with-grace's delay in the server entry: how long a SIGTERM'd pod may keep draining. */
 function serverDrainMs(): number {
-  const source = readFileSync(join(ROOT, 'src', 'server.ts'), 'utf8')
+  const source = readFileSync(join(ROOT, 'src', 'run-server.ts'), 'utf8')
   const match = /closeWithGrace\(\s*\{[^}]*\bdelay:\s*([\d_]+)/.exec(source)
-  if (!match) throw new Error('src/server.ts: no closeWithGrace({ delay }) found; update this test to read the drain time')
+  if (!match) throw new Error('src/run-server.ts: no closeWithGrace({ delay }) found; update this test to read the drain time')
   return Number((match[1] as string).replaceAll('_', ''))
 }
 

@@ -16,7 +16,7 @@ export function testConfig(env: TestEnv = {}): Config {
   })
 }
 
-/** The app as server.ts builds it, on the fixture database; use `inject` to call it. */
+/** The app as run-server.ts builds it, on the fixture database; use `inject` to call it. */
 export async function buildTestApp(env: TestEnv = {}): Promise<FastifyInstance> {
   const config = testConfig(env)
   const server = Fastify({ ...serverOptions(config), logger: false })

@@ -1,0 +1,37 @@
+import closeWithGrace from 'close-with-grace'
+import Fastify from 'fastify'
+import app, { serverOptions } from './app.js'
+import { ConfigError, loadConfig, type Config } from './config/config.js'
+
+function readConfig(): Config {
+  try {
+    return loadConfig()
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error
+    console.error(error.message)
+    process.exit(1)
+  }
+}
+
+const config = readConfig()
+const server = Fastify({
+  ...serverOptions(config),
+  logger: { level: config.LOG_LEVEL },
+  // keep-alive past a typical load balancer's idle timeout, so it never reuses a socket we closed
+  keepAliveTimeout: 65_000
+})
+
+closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
+  if (err) server.log.error({ err }, 'closing after an error')
+  else server.log.info(`${signal} received: closing`)
+  await server.close()
+})
+
+try {
+  // registering opens (and if needed builds) the database: invalid curated data stops here
+  await server.register(app, config)
+  await server.listen({ port: config.PORT, host: config.HOST })
+} catch (error) {
+  server.log.fatal({ err: error }, 'could not start')
+  process.exit(1)
+}
