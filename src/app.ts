@@ -3,11 +3,13 @@ import type { FastifyInstance, FastifyServerOptions } from 'fastify'
 import fp from 'fastify-plugin'
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
 import type { Config } from './config/config.js'
+import { answerClientError, answerFrameworkError } from './http/framework-errors.js'
 import { parseQueryString } from './http/query-string.js'
 import contentNegotiation from './plugins/app/content-negotiation.js'
 import database from './plugins/app/database.js'
 import httpCaching from './plugins/app/http-caching.js'
 import problemDetails from './plugins/app/problem-details.js'
+import queryStringChecks from './plugins/app/query-string-checks.js'
 import responseCache from './plugins/app/response-cache.js'
 import compression from './plugins/external/compression.js'
 import openapi from './plugins/external/openapi.js'
@@ -24,7 +26,10 @@ import vocabulariesRoutes from './routes/v1/vocabularies-routes.js'
 /** Server options the app relies on; run-server.ts and the tests both create Fastify with them. */
 export function serverOptions(config: Config): FastifyServerOptions {
   return {
-    routerOptions: { querystringParser: parseQueryString, ignoreTrailingSlash: true },
+    // ids are at most 200 characters (the path schemas say so); a longer segment is a 414
+    routerOptions: { querystringParser: parseQueryString, ignoreTrailingSlash: true, maxParamLength: 200 },
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
     trustProxy: config.TRUST_PROXY,
     requestTimeout: config.REQUEST_TIMEOUT_MS
   }
@@ -45,6 +50,7 @@ export default fp(
 
     await app.register(database, config)
     await app.register(httpCaching, config)
+    await app.register(queryStringChecks)
     await app.register(contentNegotiation)
     await app.register(responseCache, { maxBytes: config.RESPONSE_CACHE_MB * 1024 * 1024 })
 

@@ -38,10 +38,10 @@ export const PROBLEM_TYPES: Record<number, ProblemType> = {
 
 /**
  * The problem `type` and `title` for a status. Statuses this API does not define a type for
- * (Fastify's own 413 or 415, say) use `about:blank` with the HTTP reason phrase (RFC 9457 §4.2.1).
+ * (405, 414, 431 or 501, say) use `about:blank` with the HTTP reason phrase (RFC 9457 §4.2.1).
  */
 export function problemType(status: number): { type: string; title: string } {
-  const known = PROBLEM_TYPES[status] ?? (status >= 500 ? PROBLEM_TYPES[500] : undefined)
+  const known = PROBLEM_TYPES[status]
   if (known) return { type: `/problems/${known.slug}`, title: known.title }
   return { type: 'about:blank', title: STATUS_CODES[status] ?? 'Error' }
 }

@@ -1,5 +1,6 @@
 import { parse } from 'node:querystring'
 import { REPEATABLE_PARAMETERS } from '../schemas/fact-filters.js'
+import type { ParameterError } from './errors.js'
 
 const repeatable = new Set<string>(REPEATABLE_PARAMETERS)
 
@@ -15,3 +16,56 @@ export function parseQueryString(query: string): Record<string, string | string[
   }
   return parsed
 }
+
+// What a problem may echo of a client's input: enough to recognise it, never the whole of a
+// 16 KB query string.
+const ECHO_LIMIT = 100
+
+export function echoed(text: string): string {
+  return text.length <= ECHO_LIMIT ? text : `${text.slice(0, ECHO_LIMIT)}…`
+}
+
+const DECIMAL = /^[0-9]{1,9}$/
+
+/**
+ * What Node's parser forgives and a client should hear about: a malformed percent-escape (Node
+ * keeps `%ZZ` as three characters, the path router answers 400 for the same); a parameter that
+ * may appear once given twice (its value would be an array, refused with a type error that says
+ * nothing of the repetition); and a number not written in decimal digits.
+ */
+export function queryStringFaults(url: string, query: Record<string, unknown>, decimalIntegers: string[] = []): ParameterError[] {
+  const faults: ParameterError[] = []
+  const search = url.indexOf('?')
+  if (search !== -1 && url.includes('%', search)) {
+    for (const pair of url.slice(search + 1).split('&')) {
+      if (isWellEscaped(pair)) continue
+      const name = pair.split('=', 1)[0]!
+      faults.push({ in: 'query', name: echoed(isWellEscaped(name) ? decode(name) : name), message: 'has a malformed percent-escape' })
+    }
+  }
+  for (const [name, value] of Object.entries(query)) {
+    if (Array.isArray(value) && !repeatable.has(name)) {
+      faults.push({ in: 'query', name: echoed(name), message: 'may appear only once' })
+    }
+  }
+  for (const name of decimalIntegers) {
+    const value = query[name]
+    if (value === undefined || faults.some((f) => f.name === name)) continue
+    if ([value].flat().some((v) => typeof v !== 'string' || !DECIMAL.test(v))) {
+      faults.push({ in: 'query', name, message: 'must be a whole number in decimal digits, such as 20' })
+    }
+  }
+  return faults
+}
+
+function isWellEscaped(text: string): boolean {
+  if (!text.includes('%')) return true
+  try {
+    decode(text)
+    return true
+  } catch {
+    return false
+  }
+}
+
+const decode = (text: string) => decodeURIComponent(text.replaceAll('+', ' '))

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { Dimension } from '../facts-index/dimensions.js'
+import { decimalInteger } from './decimal-integer.js'
 
 /** The valid values of the filters that name a vocabulary term, read once at start. */
 export interface Vocabularies {
@@ -26,7 +27,7 @@ interface FilterDefinition<Input extends z.ZodType, Echo extends z.ZodType> {
 
 const define = <I extends z.ZodType, E extends z.ZodType>(d: FilterDefinition<I, E>) => d
 
-const year = z.coerce.number().int().min(1800).max(2100)
+const year = decimalInteger(1800, 2100)
 const slugList = (what: string, example: string) =>
   z.array(z.string().min(1).max(100)).max(50).optional()
     .describe(`${what} (repeatable: matches any of them).`).meta({ examples: [[example]] })

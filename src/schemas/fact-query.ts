@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { decimalInteger } from './decimal-integer.js'
 import { factSchema } from './fact.js'
 import { factFilterShape, filterEchoShape } from './fact-filters.js'
 
@@ -14,7 +15,7 @@ export const factSortSchema = z
 export const factListQuerySchema = z.strictObject({
   ...factFilterShape,
   sort: factSortSchema,
-  limit: z.coerce.number().int().min(1).max(100).default(20).describe('Page size, 1–100.'),
+  limit: decimalInteger(1, 100).default(20).describe('Page size, 1–100.'),
   cursor: z.string().min(1).max(1000).optional().describe('Opaque cursor from `page.nextCursor` of the previous page.')
 })
 
@@ -22,7 +23,7 @@ export const FACET_LIMIT_DEFAULT = 50
 
 export const factFacetsQuerySchema = z.strictObject({
   ...factFilterShape,
-  facetLimit: z.coerce.number().int().min(1).max(1000).default(FACET_LIMIT_DEFAULT)
+  facetLimit: decimalInteger(1, 1000).default(FACET_LIMIT_DEFAULT)
     .describe('Most values listed per facet, by count; `truncated` names the facets that had more.')
 })
 

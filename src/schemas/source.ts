@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { decimalInteger } from './decimal-integer.js'
 
 export const sourceSchema = z
   .object({
@@ -20,8 +21,8 @@ export const sourceListSchema = z.object({ data: z.array(sourceSchema) }).meta({
 
 export const sourceTextQuerySchema = z
   .strictObject({
-    start: z.coerce.number().int().min(0).optional().describe('Start offset (UTF-16 code units), inclusive; default 0.').meta({ examples: [0] }),
-    end: z.coerce.number().int().min(0).optional().describe('End offset, exclusive; default the end of the text.').meta({ examples: [120] })
+    start: decimalInteger(0, 100_000_000).optional().describe('Start offset (UTF-16 code units), inclusive; default 0.').meta({ examples: [0] }),
+    end: decimalInteger(0, 100_000_000).optional().describe('End offset, exclusive; default the end of the text.').meta({ examples: [120] })
   })
   .refine((q) => q.start === undefined || q.end === undefined || q.start <= q.end, {
     message: 'start must not be greater than end',

@@ -7,8 +7,9 @@ test('each status this API answers has a problem type of its own', () => {
   }
 })
 
-test('any other server error is a server error; any other client error is about:blank (RFC 9457 §4.2.1)', () => {
-  expect(problemType(502)).toEqual(problemType(500))
-  expect(problemType(415)).toEqual({ type: 'about:blank', title: 'Unsupported Media Type' })
-  expect(problemType(413)).toEqual({ type: 'about:blank', title: 'Payload Too Large' })
+test('any status without a type of its own is about:blank with its reason phrase (RFC 9457 §4.2.1)', () => {
+  expect(problemType(405)).toEqual({ type: 'about:blank', title: 'Method Not Allowed' })
+  expect(problemType(414)).toEqual({ type: 'about:blank', title: 'URI Too Long' })
+  expect(problemType(431)).toEqual({ type: 'about:blank', title: 'Request Header Fields Too Large' })
+  expect(problemType(501)).toEqual({ type: 'about:blank', title: 'Not Implemented' })
 })

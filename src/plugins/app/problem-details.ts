@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import fp from 'fastify-plugin'
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
 import { problemType, type ParameterError } from '../../http/errors.js'
+import { echoed } from '../../http/query-string.js'
 import type { Problem } from '../../schemas/problem.js'
 
 const LOCATIONS: Record<string, ParameterError['in']> = { querystring: 'query', params: 'path', headers: 'header' }
@@ -26,9 +27,16 @@ export default fp(
       return sendProblem(request, reply, status, error.message, error.parameterErrors)
     })
 
-    app.setNotFoundHandler((request, reply) =>
-      sendProblem(request, reply, 404, `No resource at ${request.method} ${request.url.split('?')[0]}.`)
-    )
+    // Every route of this API is GET (HEAD and OPTIONS follow from it): a path that answers GET
+    // exists, so another method on it is 405 with Allow (RFC 9110 §15.5.6), not 404.
+    app.setNotFoundHandler((request, reply) => {
+      const path = request.url.split('?', 1)[0]!
+      if (request.method !== 'GET' && app.findRoute({ method: 'GET', url: path })) {
+        reply.header('allow', 'GET, HEAD, OPTIONS')
+        return sendProblem(request, reply, 405, `${echoed(path)} answers GET, HEAD and OPTIONS only, not ${echoed(request.method)}.`)
+      }
+      return sendProblem(request, reply, 404, `No resource at ${request.method} ${echoed(path)}.`)
+    })
   },
   { name: 'problem-details' }
 )
@@ -39,7 +47,7 @@ function validationEntries(
 ): ParameterError[] {
   const keys = issue.params?.keys
   if (Array.isArray(keys) && keys.length > 0) {
-    return keys.map((key) => ({ in: location, name: String(key), message: 'is not a parameter of this endpoint' }))
+    return keys.map((key) => ({ in: location, name: echoed(String(key)), message: 'is not a parameter of this endpoint' }))
   }
   const name = issue.instancePath.split('/').filter(Boolean)[0] ?? '(all)'
   return [{ in: location, name, message: issue.message ?? 'is invalid' }]
@@ -53,7 +61,18 @@ export function sendProblem(
   errors?: ParameterError[]
 ) {
   const { type, title } = problemType(status)
-  const body: Problem = { type, title, status, detail, instance: request.url }
+  const body: Problem = { type, title, status, detail, instance: instanceOf(request.url) }
   if (errors?.length) body.errors = errors
   return reply.code(status).type('application/problem+json').send(body)
+}
+
+// The path and query that failed; a long one is cut to its path, and that to its first
+// characters, so that no problem repeats kilobytes of a client's input back at it.
+const INSTANCE_LIMIT = 200
+
+export function instanceOf(url: string): string {
+  if (url.length <= INSTANCE_LIMIT) return url
+  const path = url.split('?', 1)[0]!
+  // never end inside a percent-escape: the instance stays a valid URI reference
+  return path.length <= INSTANCE_LIMIT ? path : path.slice(0, INSTANCE_LIMIT).replace(/%[0-9A-Fa-f]?$/, '')
 }

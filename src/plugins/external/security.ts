@@ -27,6 +27,9 @@ export function helmetHeaders(options: HelmetOptions): Record<string, string> {
   return headers
 }
 
+/** The security headers of every answer, errors answered before any route included. */
+export const SECURITY_HEADERS = helmetHeaders(HELMET_OPTIONS)
+
 /** Public, read-only data: any origin may read it; the usual security headers on every answer. */
 export default fp(
   async function security(app: FastifyInstance) {
@@ -34,11 +37,13 @@ export default fp(
       origin: '*',
       methods: ['GET', 'HEAD', 'OPTIONS'],
       exposedHeaders: ['ETag', 'Link', 'Retry-After', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset'],
-      maxAge: 86_400
+      maxAge: 86_400,
+      // a bare OPTIONS (no preflight headers) asks which methods a path allows: answer it,
+      // rather than refusing it as a malformed preflight in text/plain
+      strictPreflight: false
     })
-    const headers = helmetHeaders(HELMET_OPTIONS)
     app.addHook('onRequest', (_request, reply, done) => {
-      reply.headers(headers)
+      reply.headers(SECURITY_HEADERS)
       done()
     })
   },
