@@ -12,6 +12,7 @@ import problemDetails from './plugins/app/problem-details.js'
 import queryStringChecks from './plugins/app/query-string-checks.js'
 import responseCache from './plugins/app/response-cache.js'
 import compression from './plugins/external/compression.js'
+import loadShedding from './plugins/external/load-shedding.js'
 import openapi from './plugins/external/openapi.js'
 import rateLimiting from './plugins/external/rate-limit.js'
 import security from './plugins/external/security.js'
@@ -49,6 +50,9 @@ export default fp(
     await app.register(openapi)
 
     await app.register(database, config)
+    // after the database opens: a build at start blocks the event loop, and that delay must
+    // not count as pressure once the server listens
+    await app.register(loadShedding, config)
     await app.register(httpCaching, config)
     await app.register(queryStringChecks)
     await app.register(contentNegotiation)

@@ -1,8 +1,12 @@
+import { getHeapStatistics } from 'node:v8'
 import { z } from 'zod'
 
 const port = z.coerce.number().int().min(0).max(65535)
 const nonNegativeInt = z.coerce.number().int().min(0)
 const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1')
+
+// Shed load before V8 runs out of heap, whatever limit --max-old-space-size set.
+const defaultHeapLimitMb = Math.floor((getHeapStatistics().heap_size_limit * 0.9) / (1024 * 1024))
 
 export const configSchema = z.object({
   PORT: port.default(3000),
@@ -15,7 +19,9 @@ export const configSchema = z.object({
   CACHE_MAX_AGE: nonNegativeInt.default(300).describe('Seconds for Cache-Control max-age on data endpoints.'),
   TRUST_PROXY: flag.default(false).describe('Take the client address from X-Forwarded-For (behind a load balancer).'),
   REQUEST_TIMEOUT_MS: nonNegativeInt.default(10_000),
-  RESPONSE_CACHE_MB: nonNegativeInt.default(16).describe('Megabytes of finished JSON answers kept per process; 0 turns the cache off.')
+  RESPONSE_CACHE_MB: nonNegativeInt.default(16).describe('Megabytes of finished JSON answers kept per process; 0 turns the cache off.'),
+  MAX_EVENT_LOOP_DELAY_MS: nonNegativeInt.default(1000).describe('Mean event-loop delay above which requests get 503; 0 turns the check off.'),
+  MAX_HEAP_USED_MB: nonNegativeInt.default(defaultHeapLimitMb).describe('Heap use above which requests get 503 (default 90 % of the V8 heap limit); 0 turns the check off.')
 })
 
 export type Config = z.output<typeof configSchema>

@@ -12,6 +12,7 @@ export const InvalidParameterError = createError<'TF_INVALID_PARAMETER', 400, [s
 export const NotFoundError = createError<'TF_NOT_FOUND', 404, [string]>('TF_NOT_FOUND', '%s', 404)
 export const NotAcceptableError = createError<'TF_NOT_ACCEPTABLE', 406, [string]>('TF_NOT_ACCEPTABLE', '%s', 406)
 export const NotReadyError = createError<'TF_NOT_READY', 503, [string]>('TF_NOT_READY', '%s', 503)
+export const OverloadedError = createError<'TF_OVERLOADED', 503, [string]>('TF_OVERLOADED', '%s', 503)
 
 export type InvalidParameter = InstanceType<typeof InvalidParameterError> & { parameterErrors: ParameterError[] }
 
@@ -33,7 +34,7 @@ export const PROBLEM_TYPES: Record<number, ProblemType> = {
   406: { slug: 'not-acceptable', title: 'Not acceptable', description: 'The Accept header allows none of the media types this endpoint produces.' },
   429: { slug: 'too-many-requests', title: 'Too many requests', description: 'This client sent more requests than the per-minute limit; wait `Retry-After` seconds.' },
   500: { slug: 'server-error', title: 'Internal server error', description: 'The server failed to answer. Nothing about the request needs to change.' },
-  503: { slug: 'not-ready', title: 'Service unavailable', description: 'The database is not open or not answering.' }
+  503: { slug: 'not-ready', title: 'Service unavailable', description: 'The database is not open or not answering, or the server is overloaded; retry after `Retry-After` seconds.' }
 }
 
 /**

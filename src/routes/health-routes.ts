@@ -8,7 +8,9 @@ const PROBE = { cache: 'no-store', rateLimit: false } as const
 
 const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/healthz', {
-    config: PROBE,
+    // alive under pressure too: an orchestrator restarts what fails liveness, and a restart
+    // under load drops every request in flight
+    config: { ...PROBE, shedUnderPressure: false },
     schema: {
       operationId: 'getLiveness',
       summary: 'Liveness: the process is up',

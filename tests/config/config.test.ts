@@ -1,17 +1,22 @@
 import { spawnSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { getHeapStatistics } from 'node:v8'
 import { describe, expect, test } from 'vitest'
-import { ConfigError, loadConfig } from '../../src/config/config.js'
+import { ConfigError, configSchema, loadConfig } from '../../src/config/config.js'
 
 describe('loadConfig', () => {
-  test('defaults match the documented ones', () => {
-    expect(loadConfig({})).toMatchObject({
-      PORT: 3000,
-      HOST: '0.0.0.0',
-      DATABASE_PATH: 'data/facts.sqlite',
-      LOG_LEVEL: 'info',
-      RATE_LIMIT_MAX: 300,
-      TRUST_PROXY: false
-    })
+  test('every variable is documented in the README, with its default', () => {
+    const documented = new Map(
+      [...readFileSync('README.md', 'utf8').matchAll(/^\| `([A-Z_]+)` \| `?([^`|]+?)`? \|/gm)].map((m) => [m[1], m[2]])
+    )
+    const defaults = loadConfig({})
+    expect([...documented.keys()].sort()).toEqual(Object.keys(configSchema.shape).sort())
+    for (const [name, value] of Object.entries(defaults)) {
+      if (name === 'MAX_HEAP_USED_MB') continue
+      expect(String(value), name).toBe(documented.get(name))
+    }
+    const heapLimitMb = getHeapStatistics().heap_size_limit / (1024 * 1024)
+    expect(defaults.MAX_HEAP_USED_MB / heapLimitMb).toBeCloseTo(0.9, 2)
   })
 
   test('reads and converts values', () => {

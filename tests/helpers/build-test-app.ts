@@ -11,6 +11,8 @@ export function testConfig(env: TestEnv = {}): Config {
     DATABASE_PATH: inject('fixtureDatabasePath'),
     DATA_DIR: FIXTURE_DATA_DIR,
     RATE_LIMIT_MAX: '0',
+    // tests build databases synchronously in the same process: that is no reason to shed load
+    MAX_EVENT_LOOP_DELAY_MS: '0',
     LOG_LEVEL: 'silent',
     ...env
   })
