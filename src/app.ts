@@ -5,18 +5,22 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type { Config } from './config/config.js'
 import { answerClientError, answerFrameworkError } from './http/framework-errors.js'
 import { parseQueryString } from './http/query-string.js'
+import { RequestLog } from './http/request-log.js'
 import contentNegotiation from './plugins/app/content-negotiation.js'
 import database from './plugins/app/database.js'
 import httpCaching from './plugins/app/http-caching.js'
 import problemDetails from './plugins/app/problem-details.js'
 import queryStringChecks from './plugins/app/query-string-checks.js'
+import requestIdHeader, { requestId } from './plugins/app/request-id.js'
 import responseCache from './plugins/app/response-cache.js'
 import compression from './plugins/external/compression.js'
 import loadShedding from './plugins/external/load-shedding.js'
+import metrics from './plugins/external/metrics.js'
 import openapi from './plugins/external/openapi.js'
 import rateLimiting from './plugins/external/rate-limit.js'
 import security from './plugins/external/security.js'
 import healthRoutes from './routes/health-routes.js'
+import metricsRoute from './routes/metrics-route.js'
 import problemsRoute from './routes/problems-route.js'
 import factsExportRoute from './routes/v1/facts/facts-export-route.js'
 import factsRoutes from './routes/v1/facts/facts-routes.js'
@@ -31,6 +35,9 @@ export function serverOptions(config: Config): FastifyServerOptions {
     routerOptions: { querystringParser: parseQueryString, ignoreTrailingSlash: true, maxParamLength: 200 },
     frameworkErrors: answerFrameworkError,
     clientErrorHandler: answerClientError,
+    // not `requestIdHeader`: Fastify would take that header as it comes; genReqId checks it
+    genReqId: requestId,
+    logController: new RequestLog(),
     trustProxy: config.TRUST_PROXY,
     requestTimeout: config.REQUEST_TIMEOUT_MS
   }
@@ -43,6 +50,10 @@ export default fp(
     app.setSerializerCompiler(serializerCompiler)
 
     await app.register(problemDetails)
+    // before any hook that may answer early (CORS preflight, rate limit): those answers carry
+    // the request id and are counted too
+    await app.register(requestIdHeader)
+    await app.register(metrics)
     await app.register(security)
     await app.register(compression)
     await app.register(rateLimiting, config)
@@ -59,6 +70,7 @@ export default fp(
     await app.register(responseCache, { maxBytes: config.RESPONSE_CACHE_MB * 1024 * 1024 })
 
     await app.register(healthRoutes)
+    await app.register(metricsRoute)
     await app.register(problemsRoute)
     await app.register(factsRoutes)
     await app.register(factsExportRoute)

@@ -3,8 +3,9 @@ import { NotReadyError } from '../http/errors.js'
 import { healthSchema } from '../schemas/meta.js'
 import { problemResponses } from '../schemas/problem.js'
 
-// Probes must never be throttled or cached: an orchestrator polls them on a fixed period.
-const PROBE = { cache: 'no-store', rateLimit: false } as const
+// Probes must never be throttled or cached: an orchestrator polls them on a fixed period, and
+// logged at info its polls would bury the lines of real requests.
+const PROBE = { cache: 'no-store', rateLimit: false, requestLogLevel: 'debug' } as const
 
 const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/healthz', {

@@ -36,7 +36,7 @@ export default fp(
     await app.register(cors, {
       origin: '*',
       methods: ['GET', 'HEAD', 'OPTIONS'],
-      exposedHeaders: ['ETag', 'Link', 'Retry-After', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset'],
+      exposedHeaders: ['ETag', 'Link', 'Retry-After', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset', 'X-Request-Id'],
       maxAge: 86_400,
       // a bare OPTIONS (no preflight headers) asks which methods a path allows: answer it,
       // rather than refusing it as a malformed preflight in text/plain
