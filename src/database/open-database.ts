@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs'
 import Database from 'better-sqlite3'
 import { fingerprintDataFiles } from '../curation/hash-data-files.js'
-import { BUILD_FORMAT, buildDatabase } from './build-database.js'
+import { BUILD_FORMAT, writeDatabase } from './build-database.js'
+import { holdingBuildLock } from './build-lock.js'
 
 export interface OpenOptions {
   databasePath: string
@@ -24,19 +25,32 @@ interface BuiltFrom {
  * Opens the served database read-only, building it first when it is missing or was built from
  * other curated files or migrations than there are now (so editing `db/` and restarting
  * serves the edit). Staleness is decided from the files' names, sizes and times, and only when those
- * differ from their bytes: a start never parses the data.
+ * differ from their bytes: a start never parses the data. Replicas starting together on one
+ * volume build it once: the others wait for the build lock, then find it current.
  */
 export function openDatabase({ databasePath, dataDir, migrationsDir, log }: OpenOptions): Database.Database {
-  if (!existsSync(databasePath)) {
-    log.info(`database ${databasePath} is missing: building it from ${dataDir}`)
-    buildDatabase({ dataDir, migrationsDir, outputPath: databasePath })
-  } else if (existsSync(dataDir) && isStale(builtFrom(databasePath), dataDir, migrationsDir)) {
-    log.info(`database ${databasePath} is older than the data in ${dataDir}: rebuilding it`)
-    buildDatabase({ dataDir, migrationsDir, outputPath: databasePath })
+  if (whyBuild(databasePath, dataDir, migrationsDir)) {
+    const onWait = () => log.info(`database ${databasePath} is being built by another process: waiting for it`)
+    holdingBuildLock(databasePath, () => {
+      // asked again under the lock: another process may have built it since
+      const reason = whyBuild(databasePath, dataDir, migrationsDir)
+      if (!reason) return log.info(`database ${databasePath} was built by another process meanwhile: using it`)
+      log.info(reason)
+      writeDatabase({ dataDir, migrationsDir, outputPath: databasePath })
+    }, { onWait })
   }
   const db = new Database(databasePath, { readonly: true, fileMustExist: true })
   db.exec('PRAGMA query_only = ON')
   return db
+}
+
+/** Why the database must be (re)built, as the line to log; undefined when it is current. */
+function whyBuild(databasePath: string, dataDir: string, migrationsDir: string): string | undefined {
+  if (!existsSync(databasePath)) return `database ${databasePath} is missing: building it from ${dataDir}`
+  if (existsSync(dataDir) && isStale(builtFrom(databasePath), dataDir, migrationsDir)) {
+    return `database ${databasePath} is older than the data in ${dataDir}: rebuilding it`
+  }
+  return undefined
 }
 
 function isStale(built: BuiltFrom, dataDir: string, migrationsDir: string): boolean {

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, test } from 'vitest'
 import { CurationError } from '../../src/curation/curation-error.js'
@@ -44,7 +44,7 @@ describe('buildDatabase', () => {
   })
 
   test('a wrong offset fails the build naming the file, the fact and the reason, and writes nothing', () => {
-    const { build, edit, outputPath, dir } = fixtureCopy()
+    const { build, edit, outputPath } = fixtureCopy()
     edit(FACTS, (t) => t.replace(/(id: fx-2013-raids[\s\S]*?start: )(\d+)/, (_m, head, n) => `${head}${Number(n) + 1}`))
     const error = buildError(build)
     expect(error.issues).toHaveLength(1)
@@ -52,7 +52,7 @@ describe('buildDatabase', () => {
     expect(error.issues[0]?.reason).toMatch(/^evidence\[0\]: quote does not equal text\.slice\(\d+, \d+\)/)
     expect(error.message).toContain('fx-2013-raids')
     expect(existsSync(outputPath)).toBe(false)
-    expect(readdirSync(join(dir)).filter((f) => f.includes('.tmp'))).toEqual([])
+    expect(readdirSync(dirname(outputPath)).filter((f) => f.includes('.tmp'))).toEqual([])
   })
 
   test.each([
