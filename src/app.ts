@@ -22,6 +22,7 @@ import security from './plugins/external/security.js'
 import healthRoutes from './routes/health-routes.js'
 import metricsRoute from './routes/metrics-route.js'
 import problemsRoute from './routes/problems-route.js'
+import factCitationRoute from './routes/v1/facts/fact-citation-route.js'
 import factsExportRoute from './routes/v1/facts/facts-export-route.js'
 import factsRoutes from './routes/v1/facts/facts-routes.js'
 import metaRoute from './routes/v1/meta-route.js'
@@ -74,6 +75,7 @@ export default fp(
     await app.register(problemsRoute)
     await app.register(factsRoutes)
     await app.register(factsExportRoute)
+    await app.register(factCitationRoute)
     await app.register(vocabulariesRoutes)
     await app.register(sourcesRoutes)
     await app.register(metaRoute)

@@ -17,6 +17,7 @@ import {
   type Term
 } from './curated-schemas.js'
 import { CurationError, type CurationIssue } from './curation-error.js'
+import { originEntrySchema, type OriginEntry } from './origin-schemas.js'
 import { MalformedLine, RECORD_FILE, readRawRecords, readYamlDocument } from './read-records.js'
 import { createFactChecker, validateHeader } from './validate-references.js'
 
@@ -25,6 +26,8 @@ export interface CuratedSource {
   metadata: SourceMetadata
   text: string
   skipped: SkippedSpan[]
+  /** Where its evidence spans were first published (db/origins/<id>.yaml), when researched. */
+  origins: OriginEntry[]
 }
 
 export interface FactEntry {
@@ -118,7 +121,8 @@ export function openCuratedData(dataDir: string): CuratedStream {
       report({ file: display(file), id: metadata.id, reason: `sha256 is ${metadata.sha256} but the text hashes to ${sha256}` })
     }
     const skipped = list(join(sourcesDir, `${metadata.id}.skipped.yaml`), skippedSpanSchema)
-    sources.push({ file: display(file), metadata, text: bytes.toString('utf8'), skipped })
+    const origins = list(join(dataDir, 'origins', `${metadata.id}.yaml`), originEntrySchema)
+    sources.push({ file: display(file), metadata, text: bytes.toString('utf8'), skipped, origins })
   }
 
   if (!dataset) throw new CurationError(issues)
@@ -134,7 +138,7 @@ export function openCuratedData(dataDir: string): CuratedStream {
   }
   // zod builds parsed objects in schema key order, so JSON.stringify of parsed records is a
   // canonical form: formatting and key order in the files leave the hash unchanged.
-  const hash = createHash('sha256').update(JSON.stringify({ ...base, sources: sources.map(({ metadata, text, skipped }) => ({ metadata, text, skipped })) }))
+  const hash = createHash('sha256').update(JSON.stringify({ ...base, sources: sources.map(({ metadata, text, skipped, origins }) => ({ metadata, text, skipped, origins })) }))
   const checker = createFactChecker(header)
 
   return {

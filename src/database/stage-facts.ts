@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3'
 import type { CuratedFact } from '../curation/curated-schemas.js'
 import type { CuratedHeader } from '../curation/open-curated-data.js'
+import { spanKey } from '../curation/origin-schemas.js'
 import { NO_YEAR, type DimensionValues } from '../facts-index/dimensions.js'
 import { factSchema, type Fact } from '../schemas/fact.js'
 
@@ -26,6 +27,7 @@ export function createFactStager(db: Database, header: CuratedHeader): (fact: Cu
   for (const s of header.sources) source.run({ ...s.metadata, text: s.text, textLength: s.text.length })
 
   const actors = new Map(header.actors.map((a) => [a.id, { id: a.id, name: a.name, type: a.type }]))
+  const origins = new Map(header.sources.map((s) => [s.metadata.id, new Map(s.origins.map((o) => [spanKey(o.start, o.end), o.origin]))]))
   const stage = db.prepare('INSERT INTO staging.staged_facts (id, year, json, dimensions, statement, quotes) VALUES (?, ?, ?, ?, ?, ?)')
 
   return (curated) => {
@@ -42,7 +44,9 @@ export function createFactStager(db: Database, header: CuratedHeader): (fact: Cu
       forms: curated.forms,
       actors: curated.actors.map((id) => actors.get(id)),
       figures: curated.figures,
-      evidence: curated.evidence.map(({ sourceId, quote, start, end, attribution }) => ({ sourceId, quote, start, end, attribution })),
+      evidence: curated.evidence.map(({ sourceId, quote, start, end, attribution }) => ({
+        sourceId, quote, start, end, attribution, origin: origins.get(sourceId)?.get(spanKey(start, end)) ?? null
+      })),
       flags: curated.flags,
       note: curated.note
     })

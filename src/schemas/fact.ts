@@ -11,13 +11,27 @@ export const figureSchema = z
   })
   .meta({ id: 'Figure' })
 
+export const originSchema = z
+  .object({
+    title: z.string().nullable(),
+    publisher: z.string().nullable(),
+    year: z.int().nullable().describe('Year of publication, as the document or its URL shows it.'),
+    url: z.string().nullable().describe('Where a public copy of the document was found.'),
+    section: z.string().nullable().describe('The part of the document the words are in.')
+  })
+  .meta({
+    id: 'Origin',
+    description: 'The public document a source excerpt was first published in, found by matching its wording; a field the document does not show is null.'
+  })
+
 export const evidenceSchema = z
   .object({
     sourceId: z.string().describe('The source the quote is taken from.'),
     quote: z.string().describe('The exact words of the source.'),
     start: z.int().describe('Offset of the quote in the source text, in UTF-16 code units.'),
     end: z.int().describe('End offset (exclusive): `text.slice(start, end) === quote`.'),
-    attribution: z.string().nullable().describe('Who the source says made the statement, when it says so.')
+    attribution: z.string().nullable().describe('Who the source says made the statement, when it says so.'),
+    origin: originSchema.nullable().describe('Where the quoted words were first published; null when no public document with that wording was found.')
   })
   .meta({ id: 'Evidence' })
 
@@ -71,7 +85,8 @@ export const factSchema = z
               'The government reportedly prosecuted at least 18 defendants in seven cases of sex trafficking and at least ten defendants in four cases of forced labor in 2013',
             start: 4901,
             end: 5060,
-            attribution: null
+            attribution: null,
+            origin: null
           }
         ],
         flags: [],
@@ -83,3 +98,4 @@ export const factSchema = z
 export type Fact = z.infer<typeof factSchema>
 export type Figure = z.infer<typeof figureSchema>
 export type Evidence = z.infer<typeof evidenceSchema>
+export type Origin = z.infer<typeof originSchema>

@@ -1,10 +1,12 @@
-import type { Fact } from '../../../schemas/fact.js'
+import type { Fact, Origin } from '../../../schemas/fact.js'
 
 // Lists inside a cell are joined with " | "; figures and evidence keep their structure as JSON,
-// so a spreadsheet shows them and a script can still parse them.
+// so a spreadsheet shows them and a script can still parse them. The origin columns list the
+// documents the evidence was first published in, one entry per document, aligned across the
+// four columns (an unknown field is an empty entry), so that a spreadsheet can cite them.
 export const CSV_COLUMNS = [
   'id', 'statement', 'year', 'yearInferred', 'when', 'country', 'places', 'categories', 'forms',
-  'actors', 'figures', 'evidence', 'flags', 'note'
+  'actors', 'figures', 'evidence', 'flags', 'note', 'originPublisher', 'originTitle', 'originYear', 'originUrl'
 ] as const
 
 const LIST_SEPARATOR = ' | '
@@ -20,6 +22,8 @@ export function csvHeader(): string {
 }
 
 export function csvRow(fact: Fact): string {
+  const origins = distinctOrigins(fact)
+  const originList = (field: keyof Origin) => origins.map((o) => o[field] ?? '').join(LIST_SEPARATOR)
   const values: Record<(typeof CSV_COLUMNS)[number], string | number | boolean | null> = {
     id: fact.id,
     statement: fact.statement,
@@ -34,7 +38,20 @@ export function csvRow(fact: Fact): string {
     figures: JSON.stringify(fact.figures),
     evidence: JSON.stringify(fact.evidence),
     flags: fact.flags.join(LIST_SEPARATOR),
-    note: fact.note
+    note: fact.note,
+    originPublisher: originList('publisher'),
+    originTitle: originList('title'),
+    originYear: originList('year'),
+    originUrl: originList('url')
   }
   return `${CSV_COLUMNS.map((c) => cell(values[c])).join(',')}\r\n`
+}
+
+/** The documents a fact's evidence was first published in, each once, in evidence order. */
+export function distinctOrigins(fact: Fact): Origin[] {
+  const byDocument = new Map<string, Origin>()
+  for (const { origin } of fact.evidence) {
+    if (origin) byDocument.set(JSON.stringify([origin.url, origin.title, origin.publisher, origin.year]), origin)
+  }
+  return [...byDocument.values()]
 }

@@ -1,0 +1,43 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { NotFoundError } from '../../../http/errors.js'
+import { citationSchema } from '../../../schemas/citation.js'
+import type { Fact } from '../../../schemas/fact.js'
+import { problemResponses } from '../../../schemas/problem.js'
+import type { Source } from '../../../schemas/source.js'
+import { idParamsSchema, noQuerySchema } from '../../../schemas/vocabulary.js'
+import { factCitation } from './fact-citation.js'
+
+// CSL-JSON's registered media type; plain JSON for clients that ask for that
+const CSL_JSON = 'application/vnd.citationstyles.csl+json'
+
+const factCitationRoute: FastifyPluginAsyncZod = async (app) => {
+  app.get('/v1/facts/:id/citation', {
+    config: { produces: [CSL_JSON, 'application/json'] },
+    schema: {
+      operationId: 'getFactCitation',
+      summary: 'Cite one fact (CSL-JSON)',
+      description:
+        'References to paste into a reference manager (Zotero, Mendeley, pandoc): the fact in this dataset, ' +
+        'the source collection it quotes, and the original public documents of its quotes where they were found.',
+      tags: ['facts'],
+      querystring: noQuerySchema,
+      params: idParamsSchema.extend({ id: idParamsSchema.shape.id.describe('Fact id.').meta({ examples: ['ru-2013-sex-trafficking-prosecutions'] }) }),
+      response: {
+        200: { description: 'CSL-JSON references, the fact first.', content: { [CSL_JSON]: { schema: citationSchema }, 'application/json': { schema: citationSchema } } },
+        ...problemResponses(400, 404, 406, 429)
+      }
+    }
+  }, async (request, reply) => {
+    const json = app.repositories.facts.findJson(request.params.id)
+    if (json === undefined) throw new NotFoundError(`No fact has the id "${request.params.id}".`)
+    const fact = JSON.parse(json) as Fact
+    const sources = [...new Set(fact.evidence.map((e) => e.sourceId))]
+      .map((id) => app.repositories.sources.find(id))
+      .filter((s): s is Source => s !== undefined)
+    const factUrl = `${request.protocol}://${request.host}/v1/facts/${encodeURIComponent(fact.id)}`
+    const type = request.accepts().type([CSL_JSON, 'application/json']) || CSL_JSON
+    return reply.type(`${type}; charset=utf-8`).send(factCitation(fact, sources, app.repositories.meta.datasetInfo(), factUrl))
+  })
+}
+
+export default factCitationRoute

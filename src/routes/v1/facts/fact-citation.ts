@@ -1,0 +1,54 @@
+import type { DatasetInfo } from '../../../repositories/meta-repository.js'
+import type { CslItem } from '../../../schemas/citation.js'
+import type { Fact } from '../../../schemas/fact.js'
+import type { Source } from '../../../schemas/source.js'
+import { distinctOrigins } from './fact-csv.js'
+
+const dateParts = (isoDate: string) => ({ 'date-parts': [isoDate.slice(0, 10).split('-').map(Number)] })
+
+type Nullable<T> = { [K in keyof T]: T[K] | null }
+
+// CSL leaves out what is unknown rather than writing it as null
+const known = (item: Nullable<CslItem>) => Object.fromEntries(Object.entries(item).filter(([, v]) => v !== null && v !== undefined)) as CslItem
+
+/**
+ * A fact's references, most specific first: the fact in this dataset (at the URL it was read
+ * from), the collection of excerpts it quotes, and each original document of those excerpts.
+ */
+export function factCitation(fact: Fact, sources: Source[], dataset: DatasetInfo, factUrl: string): CslItem[] {
+  const spans = (sourceId: string) => fact.evidence.filter((e) => e.sourceId === sourceId).map((e) => `${e.start}–${e.end}`)
+  return [
+    known({
+      id: fact.id,
+      type: 'dataset' as const,
+      title: `${dataset.title}: ${fact.statement}`,
+      version: dataset.version,
+      issued: dataset.builtAt ? dateParts(dataset.builtAt) : undefined,
+      URL: factUrl,
+      note: `Fact ${fact.id}; licence: ${dataset.license}.`
+    }),
+    ...sources.map((source) =>
+      known({
+        id: source.id,
+        type: 'document' as const,
+        title: source.title,
+        publisher: source.publisher,
+        issued: source.publishedAt ? dateParts(source.publishedAt) : undefined,
+        accessed: dateParts(source.retrievedAt),
+        URL: source.url,
+        note: `Quoted at characters ${spans(source.id).join(', ')} (UTF-16 offsets).`
+      })
+    ),
+    ...distinctOrigins(fact).map((origin, index) =>
+      known({
+        id: `${fact.id}-origin-${index + 1}`,
+        type: origin.url ? ('webpage' as const) : ('document' as const),
+        title: origin.title ?? origin.publisher ?? 'Untitled document',
+        publisher: origin.publisher,
+        issued: origin.year === null ? undefined : { 'date-parts': [[origin.year]] },
+        URL: origin.url,
+        note: origin.section ? `Section: ${origin.section}.` : undefined
+      })
+    )
+  ]
+}
