@@ -33,7 +33,7 @@ describe('the OpenAPI document', () => {
     expect(Object.keys(document.paths ?? {}).sort()).toEqual(
       [
         '/healthz', '/readyz', '/v1/actors', '/v1/actors/{id}', '/v1/categories', '/v1/categories/{slug}',
-        '/v1/facts', '/v1/facts/export', '/v1/facts/facets', '/v1/facts/{id}', '/v1/forms', '/v1/forms/{slug}', '/v1/meta',
+        '/v1/facts', '/v1/facts/export', '/v1/facts/facets', '/v1/facts/{id}', '/v1/facts/{id}/citation', '/v1/forms', '/v1/forms/{slug}', '/v1/meta',
         '/v1/sources', '/v1/sources/{id}', '/v1/sources/{id}/text', '/v1/years'
       ].sort()
     )

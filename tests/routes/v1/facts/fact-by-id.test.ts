@@ -13,9 +13,11 @@ test('GET /v1/facts/{id} returns the curated fact with resolved actors', async (
   const curated = fixture.facts.find((e) => e.fact.id === 'fx-police-chief-sentence')!.fact
   const response = await app.inject('/v1/facts/fx-police-chief-sentence')
   expect(response.statusCode).toBe(200)
-  const { actors, ...fact } = response.json()
-  const { actors: actorIds, ...expected } = curated
+  const { actors, evidence, ...fact } = response.json()
+  const { actors: actorIds, evidence: curatedEvidence, ...expected } = curated
   expect(fact).toEqual(expected)
+  // each span's origin is checked against db/origins in fact-origins.test.ts
+  expect(evidence.map(({ origin: _origin, ...span }: { origin: unknown }) => span)).toEqual(curatedEvidence)
   expect(actors).toEqual(
     actorIds.map((id) => {
       const actor = fixture.actors.find((a) => a.id === id)!
