@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 
-/** Valid values per parameter name (`operationId.name` for path parameters), read from the app. */
+/** Valid values per query parameter name, and per resource (`/v1/facts/{id}`) for path parameters, read from the app. */
 export type KnownValues = Record<string, string[]>
 
 async function data<T>(app: FastifyInstance, url: string): Promise<T[]> {
@@ -45,11 +45,10 @@ export async function readKnownValues(app: FastifyInstance): Promise<KnownValues
     q: unique(facts.flatMap((f) => f.statement.split(/[^\p{L}\p{N}]+/u)).filter((w) => w.length > 3)).slice(0, 200),
     start: offsets,
     end: offsets,
-    'getFact.id': facts.map((f) => f.id),
-    'getCategory.slug': categories.map((c) => c.slug),
-    'getForm.slug': forms.map((f) => f.slug),
-    'getActor.id': actors.map((a) => a.id),
-    'getSource.id': sourceIds,
-    'getSourceText.id': sourceIds
+    '/v1/facts/{id}': facts.map((f) => f.id),
+    '/v1/categories/{slug}': categories.map((c) => c.slug),
+    '/v1/forms/{slug}': forms.map((f) => f.slug),
+    '/v1/actors/{id}': actors.map((a) => a.id),
+    '/v1/sources/{id}': sourceIds
   }
 }

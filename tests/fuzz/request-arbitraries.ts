@@ -54,8 +54,11 @@ const hostileText: fc.Arbitrary<string> = fc.oneof(
 const malformed = fc.tuple(fc.constantFrom(...RAW_FRAGMENTS), fc.constantFrom('', 'a', '2013', '%41'), fc.boolean())
   .map(([fragment, text, before]) => (before ? fragment + text : text + fragment))
 
-function validValue(parameter: Parameter, known: KnownValues, operationId: string): fc.Arbitrary<string> {
-  const values = known[parameter.in === 'path' ? `${operationId}.${parameter.name}` : parameter.name]
+// `/v1/sources/{id}/text` takes the ids of `/v1/sources/{id}`: the path up to its parameter
+const resourceOf = (path: string) => path.slice(0, path.indexOf('}') + 1)
+
+function validValue(parameter: Parameter, known: KnownValues, path: string): fc.Arbitrary<string> {
+  const values = known[parameter.in === 'path' ? resourceOf(path) : parameter.name]
   const schema: ParameterSchema = parameter.schema.items ?? parameter.schema
   if (values?.length) return fc.constantFrom(...values).map(percentEncode)
   if (schema.enum) return fc.constantFrom(...schema.enum)
@@ -70,8 +73,8 @@ function nearlyValid(valid: fc.Arbitrary<string>): fc.Arbitrary<string> {
     .map(([value, edit, prefix]) => (prefix ? edit + value : value + edit).replaceAll(' ', '%20'))
 }
 
-function anyValue(parameter: Parameter, known: KnownValues, operationId: string): fc.Arbitrary<string> {
-  const valid = validValue(parameter, known, operationId)
+function anyValue(parameter: Parameter, known: KnownValues, path: string): fc.Arbitrary<string> {
+  const valid = validValue(parameter, known, path)
   return fc.oneof(
     { arbitrary: valid, weight: 4 },
     { arbitrary: hostileText, weight: 4 },
@@ -121,8 +124,8 @@ function hostileUrl(operation: Operation, known: KnownValues): fc.Arbitrary<stri
   const pathParameters = operation.parameters.filter((p) => p.in === 'path')
   const queryParameters = operation.parameters.filter((p) => p.in === 'query')
   return fc.record({
-    path: fc.tuple(...pathParameters.map((p) => fc.oneof(anyValue(p, known, operation.operationId), malformed).filter(staysInPath))),
-    query: fc.tuple(...queryParameters.map((p) => occurrences(p, anyValue(p, known, operation.operationId)))),
+    path: fc.tuple(...pathParameters.map((p) => fc.oneof(anyValue(p, known, operation.path), malformed).filter(staysInPath))),
+    query: fc.tuple(...queryParameters.map((p) => occurrences(p, anyValue(p, known, operation.path)))),
     extras: fc.array(extraPair, { maxLength: 3 }),
     extrasFirst: fc.boolean()
   }).map(({ path, query, extras, extrasFirst }) => {
@@ -142,9 +145,9 @@ export function validUrl(operation: Operation, known: KnownValues): fc.Arbitrary
   const pathParameters = operation.parameters.filter((p) => p.in === 'path')
   const queryParameters = operation.parameters.filter((p) => p.in === 'query' && p.name !== 'cursor')
   return fc.record({
-    path: fc.tuple(...pathParameters.map((p) => validValue(p, known, operation.operationId))),
+    path: fc.tuple(...pathParameters.map((p) => validValue(p, known, operation.path))),
     query: fc.tuple(...queryParameters.map((p) => {
-      const value = validValue(p, known, operation.operationId)
+      const value = validValue(p, known, operation.path)
       const values = p.schema.type === 'array' ? fc.uniqueArray(value, { maxLength: 3 }) : fc.option(value, { nil: undefined }).map((v) => (v === undefined ? [] : [v]))
       return values.map((vs) => vs.map((v) => [p.name, v] as const))
     }))
@@ -178,7 +181,7 @@ export function misspelledIntegerUrl(operation: Operation, known: KnownValues): 
   if (integers.length === 0) return undefined
   const pathParameters = operation.parameters.filter((p) => p.in === 'path')
   return fc.record({
-    path: fc.tuple(...pathParameters.map((p) => validValue(p, known, operation.operationId))),
+    path: fc.tuple(...pathParameters.map((p) => validValue(p, known, operation.path))),
     parameter: fc.constantFrom(...integers),
     spelling: fc.constantFrom(...NOT_DECIMAL),
     value: fc.integer({ min: 10, max: 1000 })

@@ -20,7 +20,7 @@ describe('responseViolations', () => {
   })
 
   it('refuses a status the document does not declare for the operation', () => {
-    expect(judge('getLiveness', answer(400, 'application/problem+json', problem(400)))).toContain('status 400 is not declared for getLiveness')
+    expect(judge('getFact', answer(409, 'application/problem+json', problem(409)))).toContain('status 409 is not declared for getFact')
   })
 
   it('refuses an error that is not problem+json', () => {
