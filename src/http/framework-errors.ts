@@ -3,6 +3,7 @@ import { STATUS_CODES } from 'node:http'
 import type { Socket } from 'node:net'
 import type { ConnectionError, FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import { sendProblem } from '../plugins/app/problem-details.js'
+import { REQUEST_ID_HEADER } from '../plugins/app/request-id.js'
 import { SECURITY_HEADERS } from '../plugins/external/security.js'
 import { echoed } from './query-string.js'
 
@@ -21,7 +22,9 @@ const FRAMEWORK_ERRORS: Record<string, { status: number; detail: (path: string) 
 export function answerFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   const known = FRAMEWORK_ERRORS[error.code]
   const path = echoed(request.url.split('?', 1)[0]!)
-  reply.headers(ERROR_HEADERS)
+  reply.headers(ERROR_HEADERS).header(REQUEST_ID_HEADER, request.id)
+  // no hook runs for these, the metrics' onResponse included
+  reply.raw.once('finish', () => reply.server.metrics.count(request, reply))
   if (!known) {
     request.log.error({ err: error }, 'router failed')
     return sendProblem(request, reply, 500, 'The server failed to handle this request.')

@@ -80,6 +80,16 @@ describe('/metrics', () => {
     expect(series(after)).toBe(series(before) + (requests(before, '(unmatched)', '404') ? 0 : 1))
   })
 
+  test('counts what the router rejects before any route', async () => {
+    const before = await scrape(app)
+    expect((await app.inject('/v1/facts/%ZZ')).statusCode).toBe(400)
+    expect((await app.inject(`/v1/facts/${'a'.repeat(250)}`)).statusCode).toBe(414)
+    const after = await scrape(app)
+    for (const status of ['400', '414']) {
+      expect(requests(after, '(unmatched)', status) - requests(before, '(unmatched)', status), status).toBe(1)
+    }
+  })
+
   test('counts answers replayed from the response cache and 304s', async () => {
     const url = '/v1/facts?year=2013&limit=2'
     const before = await scrape(app)

@@ -33,11 +33,14 @@ describe('X-Request-Id', () => {
     expect(ids.size).toBe(offered.length)
   })
 
-  test('every answer carries it: errors, 404, 406, 304, replays and CORS preflights', async () => {
+  test('every answer carries it: errors, router errors, 404, 406, 304, replays and CORS preflights', async () => {
     const { etag } = (await app.inject(FACT)).headers
     const requests = [
       { url: '/v1/facts?category=labour', status: 400 },
       { url: '/no/such/path', status: 404 },
+      // answered by Fastify's router before any hook runs
+      { url: '/v1/facts/%ZZ', status: 400 },
+      { url: `/v1/facts/${'a'.repeat(250)}`, status: 414 },
       { url: '/v1/facts/no-such-fact', status: 404 },
       { url: FACT, headers: { accept: 'text/html' }, status: 406 },
       { url: FACT, headers: { 'if-none-match': String(etag) }, status: 304 },

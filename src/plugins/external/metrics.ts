@@ -1,11 +1,16 @@
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client'
 
 declare module 'fastify' {
   interface FastifyInstance {
     /** This app's metrics and the process's, in Prometheus text format. */
-    metrics: { contentType: string; render(): Promise<string> }
+    metrics: {
+      contentType: string
+      render(): Promise<string>
+      /** Counts an answer; for those no onResponse hook sees (Fastify's router errors). */
+      count(request: FastifyRequest, reply: FastifyReply): void
+    }
   }
 }
 
@@ -58,10 +63,13 @@ export default fp(
       registers: [registry]
     })
 
-    app.addHook('onResponse', (request, reply, done) => {
+    const count = (request: FastifyRequest, reply: FastifyReply) => {
       const route = request.routeOptions.url ?? UNMATCHED_ROUTE
       requests.inc({ route, method: request.method, status_code: reply.statusCode })
       latency.observe({ route, method: request.method }, reply.elapsedTime / 1000)
+    }
+    app.addHook('onResponse', (request, reply, done) => {
+      count(request, reply)
       done()
     })
     // the database plugin, registered after this one, has opened the dataset by then
@@ -74,7 +82,8 @@ export default fp(
       contentType: registry.contentType,
       async render() {
         return (await perProcess.metrics()) + (await registry.metrics())
-      }
+      },
+      count
     })
   },
   { name: 'metrics' }
