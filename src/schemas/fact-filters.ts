@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { Dimension } from '../facts-index/dimensions.js'
+import { closedVocabulary, type ClosedVocabulary } from './closed-vocabulary.js'
 import { decimalInteger } from './decimal-integer.js'
 
 /** The valid values of the filters that name a vocabulary term, read once at start. */
@@ -28,9 +29,10 @@ interface FilterDefinition<Input extends z.ZodType, Echo extends z.ZodType> {
 const define = <I extends z.ZodType, E extends z.ZodType>(d: FilterDefinition<I, E>) => d
 
 const year = decimalInteger(1800, 2100)
-const slugList = (what: string, example: string) =>
-  z.array(z.string().min(1).max(100)).max(50).optional()
+const slugList = (what: string, example: string, vocabulary?: ClosedVocabulary) =>
+  z.array(z.string().min(1).max(100).meta(vocabulary ? closedVocabulary(vocabulary) : {})).max(50).optional()
     .describe(`${what} (repeatable: matches any of them).`).meta({ examples: [[example]] })
+const termList = (vocabulary: ClosedVocabulary) => z.array(z.string().meta(closedVocabulary(vocabulary))).optional()
 
 // Closed vocabularies are short enough to list; actors and sources grow with the data, so the
 // message points at their listing instead.
@@ -74,15 +76,15 @@ export const FACT_FILTERS = {
     selects: { yearBound: 'to' }
   }),
   category: define({
-    parameter: slugList('Category slug from `/v1/categories`', 'prosecution'),
-    echo: z.array(z.string()).optional(),
+    parameter: slugList('Category slug from `/v1/categories`', 'prosecution', 'categories'),
+    echo: termList('categories'),
     repeatable: true,
     selects: { dimension: 'category' },
     refuse: inVocabulary('categories')
   }),
   form: define({
-    parameter: slugList('Form of exploitation from `/v1/forms`', 'sex-trafficking'),
-    echo: z.array(z.string()).optional(),
+    parameter: slugList('Form of exploitation from `/v1/forms`', 'sex-trafficking', 'forms'),
+    echo: termList('forms'),
     repeatable: true,
     selects: { dimension: 'form' },
     refuse: inVocabulary('forms')
@@ -95,8 +97,9 @@ export const FACT_FILTERS = {
     refuse: inVocabulary('actors', '/v1/actors')
   }),
   actorType: define({
-    parameter: z.string().min(1).max(100).optional().describe('Only facts naming an actor of this type, e.g. `government`.').meta({ examples: ['government'] }),
-    echo: z.string().optional(),
+    parameter: z.string().min(1).max(100).meta(closedVocabulary('actorTypes')).optional()
+      .describe('Only facts naming an actor of this type, e.g. `government`.').meta({ examples: ['government'] }),
+    echo: z.string().meta(closedVocabulary('actorTypes')).optional(),
     repeatable: false,
     selects: { dimension: 'actorType' },
     refuse: inVocabulary('actorTypes')
@@ -128,8 +131,11 @@ export const FACT_FILTERS = {
     selects: { search: true }
   }),
   hasFigures: define({
-    parameter: z.enum(['true', 'false']).describe('`true`: only facts stating a number; `false`: only facts without one.')
-      .meta({ examples: ['true'] }).transform((v) => v === 'true').optional(),
+    // read from its query-string spelling before validation, so the document shows the boolean a
+    // client sends and gets echoed back (`query.hasFigures`); zod documents a preprocessed value by
+    // its inner schema, which therefore carries the description and example
+    parameter: z.preprocess((v) => (v === 'true' ? true : v === 'false' ? false : v), z.boolean({ error: 'must be true or false' })
+      .describe('`true`: only facts stating a number; `false`: only facts without one.').meta({ examples: [true] })).optional(),
     echo: z.boolean().optional(),
     repeatable: false,
     selects: { dimension: 'hasFigures' }

@@ -50,7 +50,7 @@ export const factPageSchema = z
     }),
     query: queryEchoSchema
   })
-  .meta({ id: 'FactPage' })
+  .meta({ id: 'FactPage', description: 'One page of matching facts, the paging state and the query as understood.' })
 
 const bucket = <T extends z.ZodType>(value: T) => z.object({ value, count: z.int() })
 const labelledBucket = z.object({ value: z.string(), label: z.string(), count: z.int() })

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { closedVocabulary } from './closed-vocabulary.js'
 
 export const figureSchema = z
   .object({
@@ -39,7 +40,7 @@ export const actorRefSchema = z
   .object({
     id: z.string().describe('Actor id, from `/v1/actors`.'),
     name: z.string(),
-    type: z.string().describe('Actor type, e.g. `government`, `ngo`, `victim`.')
+    type: z.string().meta(closedVocabulary('actorTypes')).describe('Actor type, from `/v1/actors`.')
   })
   .meta({ id: 'ActorRef' })
 
@@ -52,8 +53,8 @@ export const factSchema = z
     when: z.string().nullable().describe("The source's own time wording."),
     country: z.string().describe('ISO 3166-1 alpha-2 code of the country the claim is about.'),
     places: z.array(z.string()).describe('Sub-national places named.'),
-    categories: z.array(z.string()).describe('Category slugs; the first is the primary one.'),
-    forms: z.array(z.string()).describe('Forms of exploitation.'),
+    categories: z.array(z.string().meta(closedVocabulary('categories'))).describe('Category slugs; the first is the primary one.'),
+    forms: z.array(z.string().meta(closedVocabulary('forms'))).describe('Forms of exploitation.'),
     actors: z.array(actorRefSchema),
     figures: z.array(figureSchema).describe('Every number the claim states.'),
     evidence: z.array(evidenceSchema).describe('The exact words of the source supporting the claim.'),
@@ -62,6 +63,7 @@ export const factSchema = z
   })
   .meta({
     id: 'Fact',
+    description: 'A claim taken from a source, with the exact words that support it.',
     examples: [
       {
         id: 'ru-2013-sex-trafficking-prosecutions',

@@ -16,8 +16,8 @@ export const metaSchema = z
       forms: z.int()
     })
   })
-  .meta({ id: 'Meta' })
+  .meta({ id: 'Meta', description: 'What this dataset is: version, content hash, build time, licence and counts.' })
 
-export const healthSchema = z.object({ status: z.enum(['ok']) }).meta({ id: 'Health' })
+export const healthSchema = z.object({ status: z.enum(['ok']) }).meta({ id: 'Health', description: 'The probe passed.' })
 
 export type Meta = z.infer<typeof metaSchema>

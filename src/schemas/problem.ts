@@ -54,9 +54,10 @@ const PROBLEM_DESCRIPTIONS = {
   400: 'Invalid parameters: the problem names each one.',
   404: 'No such resource.',
   406: 'The Accept header allows no media type this endpoint produces.',
+  414: 'A path segment is longer than any identifier (200 characters).',
   429: 'Too many requests from this client; retry after `Retry-After` seconds.',
   500: 'The server failed.',
-  503: 'The database is not ready.'
+  503: 'The server is overloaded or its database is not ready: retry after `Retry-After` seconds.'
 } as const
 
 type ProblemStatus = keyof typeof PROBLEM_DESCRIPTIONS

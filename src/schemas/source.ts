@@ -15,9 +15,9 @@ export const sourceSchema = z
     length: z.int().describe('Length of the text in UTF-16 code units, the unit of evidence offsets.'),
     factCount: z.int()
   })
-  .meta({ id: 'Source' })
+  .meta({ id: 'Source', description: 'A report facts are taken from, with the hash and length of its text.' })
 
-export const sourceListSchema = z.object({ data: z.array(sourceSchema) }).meta({ id: 'SourceList' })
+export const sourceListSchema = z.object({ data: z.array(sourceSchema) }).meta({ id: 'SourceList', description: 'Every source, by id.' })
 
 export const sourceTextQuerySchema = z
   .strictObject({

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { closedVocabulary } from './closed-vocabulary.js'
 
 export const termSchema = z
   .object({
@@ -7,25 +8,25 @@ export const termSchema = z
     description: z.string(),
     factCount: z.int().describe('Facts carrying this term.')
   })
-  .meta({ id: 'Term', examples: [{ slug: 'prosecution', label: 'Prosecution', description: 'Laws, investigations, prosecutions, convictions and sentences.', factCount: 9 }] })
+  .meta({ id: 'Term', description: 'A term of a vocabulary: its slug, label, meaning and how many facts carry it.', examples: [{ slug: 'prosecution', label: 'Prosecution', description: 'Laws, investigations, prosecutions, convictions and sentences.', factCount: 9 }] })
 
-export const termListSchema = z.object({ data: z.array(termSchema) }).meta({ id: 'TermList' })
+export const termListSchema = z.object({ data: z.array(termSchema) }).meta({ id: 'TermList', description: 'Every term of the vocabulary, in curated order.' })
 
 export const actorSchema = z
   .object({
     id: z.string(),
     name: z.string(),
-    type: z.string().describe('Actor type: government, law-enforcement, judiciary, legislature, international-organization, ngo, media, criminal-group, official, victim, foreign-government.'),
+    type: z.string().meta(closedVocabulary('actorTypes')).describe('Actor type.'),
     description: z.string(),
     aliases: z.array(z.string()),
     factCount: z.int()
   })
-  .meta({ id: 'Actor' })
+  .meta({ id: 'Actor', description: 'A government, agency, organisation, group or person the sources name.' })
 
-export const actorListSchema = z.object({ data: z.array(actorSchema) }).meta({ id: 'ActorList' })
+export const actorListSchema = z.object({ data: z.array(actorSchema) }).meta({ id: 'ActorList', description: 'The actors, by id.' })
 
 export const actorListQuerySchema = z.strictObject({
-  type: z.string().min(1).max(100).optional().describe('Only actors of this type, e.g. `government`.').meta({ examples: ['government'] })
+  type: z.string().min(1).max(100).meta(closedVocabulary('actorTypes')).optional().describe('Only actors of this type, e.g. `government`.').meta({ examples: ['government'] })
 })
 
 export const yearListSchema = z

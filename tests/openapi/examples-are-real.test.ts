@@ -1,34 +1,26 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import type { OpenAPIV3_1 } from 'openapi-types'
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { buildDatabase } from '../../src/database/build-database.js'
 import Database from 'better-sqlite3'
 import { createFactsRepository } from '../../src/repositories/facts/facts-repository.js'
 import { factSchema } from '../../src/schemas/fact.js'
-import { buildTestApp } from '../helpers/build-test-app.js'
 import { toQuery } from '../helpers/fixture-oracle.js'
+import { startShippedApp, type ShippedApp } from './shipped-app.js'
 
 // The docs show the shipped data as the API really serves it, and "Try it out" with the
 // documented examples finds it: examples are not invented values that match nothing.
-const dir = mkdtempSync(join(tmpdir(), 'facts-examples-'))
-const databasePath = join(dir, 'shipped.sqlite')
 const example = (factSchema.meta()?.examples as unknown[] | undefined)?.[0] as { id: string }
+let shipped: ShippedApp
 let app: FastifyInstance
 
 beforeAll(async () => {
-  buildDatabase({ dataDir: 'db', migrationsDir: 'migrations', outputPath: databasePath })
-  app = await buildTestApp({ DATABASE_PATH: databasePath, DATA_DIR: 'db' })
+  shipped = await startShippedApp()
+  app = shipped.app
 })
-afterAll(async () => {
-  await app.close()
-  rmSync(dir, { recursive: true, force: true })
-})
+afterAll(() => shipped.close())
 
 test('the Fact example in the OpenAPI document is a shipped fact, exactly as served', () => {
-  const db = new Database(databasePath, { readonly: true })
+  const db = new Database(shipped.databasePath, { readonly: true })
   expect(createFactsRepository(db).findById(example.id)).toEqual(example)
   db.close()
 })

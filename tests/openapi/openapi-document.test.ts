@@ -4,15 +4,18 @@ import type { FastifyInstance } from 'fastify'
 import type { OpenAPIV3_1 } from 'openapi-types'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { OPENAPI_FILE, renderOpenapi } from '../../src/openapi/render-openapi.js'
-import { buildTestApp } from '../helpers/build-test-app.js'
+import { TYPES_FILE, renderTypes } from '../../src/openapi/render-types.js'
+import { startShippedApp, type ShippedApp } from './shipped-app.js'
 
+let shipped: ShippedApp
 let app: FastifyInstance
 let document: OpenAPIV3_1.Document
 beforeAll(async () => {
-  app = await buildTestApp()
+  shipped = await startShippedApp()
+  app = shipped.app
   document = app.swagger() as OpenAPIV3_1.Document
 })
-afterAll(() => app.close())
+afterAll(() => shipped.close())
 
 const operations = () =>
   Object.entries(document.paths ?? {}).flatMap(([path, item]) =>
@@ -22,6 +25,10 @@ const operations = () =>
 describe('the OpenAPI document', () => {
   test('the committed openapi/openapi.json is what the app generates (run `npm run openapi`)', () => {
     expect(readFileSync(OPENAPI_FILE, 'utf8')).toBe(renderOpenapi(app))
+  })
+
+  test('the committed openapi/openapi.d.ts holds the types of the committed document (run `npm run openapi`)', async () => {
+    expect(readFileSync(TYPES_FILE, 'utf8')).toBe(await renderTypes(readFileSync(OPENAPI_FILE, 'utf8')))
   })
 
   test('is a valid OpenAPI 3.1 document', async () => {
@@ -39,6 +46,17 @@ describe('the OpenAPI document', () => {
     )
   })
 
+  test('every operation and every response is described in words of its own', () => {
+    for (const { path, method, op } of operations()) {
+      expect(op.description, `${method} ${path}`).toBeTruthy()
+      for (const [status, response] of Object.entries(op.responses ?? {})) {
+        if ('$ref' in response) continue
+        expect(response.description, `${method} ${path} ${status}`).toBeTruthy()
+        expect(response.description, `${method} ${path} ${status}`).not.toBe('Default Response')
+      }
+    }
+  })
+
   test('every operation has a unique operationId, a summary, a tag and described parameters', () => {
     const ids = operations().map(({ op }) => op.operationId)
     expect(new Set(ids).size).toBe(ids.length)
@@ -47,7 +65,8 @@ describe('the OpenAPI document', () => {
       expect(op.operationId, where).toMatch(/^[a-z][A-Za-z]+$/)
       expect(op.summary, where).toBeTruthy()
       expect(op.tags?.length, where).toBe(1)
-      for (const parameter of (op.parameters ?? []) as OpenAPIV3_1.ParameterObject[]) {
+      const parameters = (op.parameters ?? []).map((p) => ('$ref' in p ? document.components!.parameters![p.$ref.split('/').pop()!]! : p))
+      for (const parameter of parameters as OpenAPIV3_1.ParameterObject[]) {
         expect(parameter.description, `${where} ${parameter.name}`).toBeTruthy()
       }
     }

@@ -3,7 +3,11 @@ import swaggerUi from '@fastify/swagger-ui'
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import { createJsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod'
+import { documentHttp, operationTraits } from '../../openapi/document-http.js'
 import { pruneUnusedInputSchemas } from '../../openapi/prune-input-schemas.js'
+import { describeResponses } from '../../openapi/response-descriptions.js'
+import type { OperationTraits } from '../../openapi/response-headers.js'
+import { addVocabularyEnums } from '../../openapi/vocabulary-enums.js'
 import { API_VERSION } from '../../version.js'
 
 export const DOCS_PREFIX = '/docs'
@@ -14,11 +18,20 @@ report it came from (\`evidence[].quote\`) and their offsets in the source text,
 against \`/v1/sources/{id}/text?start=…&end=…\`.
 
 Errors are RFC 9457 problem details (\`application/problem+json\`). Responses carry an \`ETag\` derived
-from the dataset version; the dataset is immutable per release.`
+from the dataset version; the dataset is immutable per release, so sending it back in \`If-None-Match\`
+answers 304 without a body. The API is public and read-only: no authentication.`
 
-/** The OpenAPI 3.1 document is generated from the routes' zod schemas; /docs serves it offline. */
+/**
+ * The OpenAPI 3.1 document is generated from the routes' zod schemas, completed with what they
+ * cannot say (headers, 304s, the data's vocabularies); /docs serves it offline.
+ */
 export default fp(
   async function openapi(app: FastifyInstance) {
+    const traits = new Map<string, OperationTraits>()
+    app.addHook('onRoute', (route) => {
+      const found = operationTraits(route)
+      if (found) traits.set(...found)
+    })
     await app.register(swagger, {
       openapi: {
         openapi: '3.1.0',
@@ -26,8 +39,12 @@ export default fp(
           title: 'Trafficking facts API',
           version: API_VERSION,
           description,
-          license: { name: 'Data: CC BY 4.0; quoted text remains its authors\'', identifier: 'CC-BY-4.0' }
+          license: { name: 'Data: CC BY 4.0; quoted text remains its authors\'', identifier: 'CC-BY-4.0' },
+          contact: { name: 'Trafficking facts API maintainers' }
         },
+        // relative: the server that serves the document, wherever it runs; what /docs calls
+        servers: [{ url: '/', description: 'The server this document is served from' }],
+        security: [],
         tags: [
           { name: 'facts', description: 'Curated claims with their evidence' },
           { name: 'vocabularies', description: 'Categories, forms of exploitation, actors and years' },
@@ -37,7 +54,11 @@ export default fp(
         ]
       },
       transform: createJsonSchemaTransform({ skipList: [`${DOCS_PREFIX}/*`, DOCS_PREFIX, `${DOCS_PREFIX}/`, '/openapi.json'] }),
-      transformObject: (document) => pruneUnusedInputSchemas(jsonSchemaTransformObject(document))
+      // called once, at the first request for the document: the database is open by then
+      transformObject: (document) => {
+        const generated = pruneUnusedInputSchemas(jsonSchemaTransformObject(document))
+        return documentHttp(describeResponses(addVocabularyEnums(generated, app.dataset.vocabularies)), traits)
+      }
     })
     await app.register(swaggerUi, {
       routePrefix: DOCS_PREFIX,

@@ -11,9 +11,10 @@ const metaRoute: FastifyPluginAsyncZod = async (app) => {
     schema: {
       operationId: 'getMeta',
       summary: 'Dataset version, content hash, build time, licence and counts',
+      description: 'Which release of the curated data this server answers from; `contentHash` changes exactly when the data does.',
       querystring: noQuerySchema,
       tags: ['dataset'],
-      response: { 200: metaSchema, ...problemResponses(400, 406, 429) }
+      response: { 200: metaSchema, ...problemResponses(400, 406, 429, 503) }
     }
   }, async () => {
     const { vocabularies: _vocabularies, ...info } = app.dataset

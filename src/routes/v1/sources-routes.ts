@@ -20,9 +20,10 @@ const sourcesRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       operationId: 'listSources',
       summary: 'List the source reports with their fact counts',
+      description: 'Every report facts are taken from, by id, with the hash and length of its text.',
       querystring: noQuerySchema,
       tags: TAGS,
-      response: { 200: sourceListSchema, ...problemResponses(400, 406, 429) }
+      response: { 200: sourceListSchema, ...problemResponses(400, 406, 429, 503) }
     }
   }, async () => ({ data: sources.list() }))
 
@@ -31,10 +32,11 @@ const sourcesRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       operationId: 'getSource',
       summary: 'Get one source report',
+      description: 'The report, its licence and the sha256 of its text; the text itself is at `/v1/sources/{id}/text`.',
       querystring: noQuerySchema,
       tags: TAGS,
       params: sourceParams,
-      response: { 200: sourceSchema, ...problemResponses(400, 404, 406, 429) }
+      response: { 200: sourceSchema, ...problemResponses(400, 404, 406, 414, 429, 503) }
     }
   }, async (request) => {
     const source = sources.find(request.params.id)
@@ -55,7 +57,7 @@ const sourcesRoutes: FastifyPluginAsyncZod = async (app) => {
       querystring: sourceTextQuerySchema,
       response: {
         200: { description: 'The text, or the requested slice.', content: { 'text/plain': { schema: z.string() } } },
-        ...problemResponses(400, 404, 406, 429)
+        ...problemResponses(400, 404, 406, 414, 429, 503)
       }
     }
   }, async (request, reply) => {

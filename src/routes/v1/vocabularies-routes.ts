@@ -30,9 +30,10 @@ const vocabulariesRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         operationId: `list${many}`,
         summary: `List ${what} with their fact counts`,
+        description: `Every term in curated order; a term's \`slug\` is what the \`${one.toLowerCase()}\` filter of \`/v1/facts\` takes.`,
         querystring: noQuerySchema,
         tags: TAGS,
-        response: { 200: termListSchema, ...problemResponses(400, 406, 429) }
+        response: { 200: termListSchema, ...problemResponses(400, 406, 429, 503) }
       }
     }, async () => ({ data: vocabularies.terms(vocabulary) }))
 
@@ -41,10 +42,11 @@ const vocabulariesRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         operationId: `get${one}`,
         summary: `Get one ${one.toLowerCase()}`,
+        description: `The ${one.toLowerCase()} with this slug: its label, what it covers and how many facts carry it.`,
         querystring: noQuerySchema,
         tags: TAGS,
         params: slugParamsSchema.extend({ slug: slugParamsSchema.shape.slug.meta({ examples: [example] }) }),
-        response: { 200: termSchema, ...problemResponses(400, 404, 406, 429) }
+        response: { 200: termSchema, ...problemResponses(400, 404, 406, 414, 429, 503) }
       }
     }, async (request) => {
       const term = vocabularies.term(vocabulary, request.params.slug)
@@ -58,9 +60,10 @@ const vocabulariesRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       operationId: 'listActors',
       summary: 'List the actors the sources name, optionally of one type',
+      description: 'Actors by id; an actor\'s `id` is what the `actor` filter of `/v1/facts` takes.',
       tags: TAGS,
       querystring: actorListQuerySchema,
-      response: { 200: actorListSchema, ...problemResponses(400, 406, 429) }
+      response: { 200: actorListSchema, ...problemResponses(400, 406, 429, 503) }
     }
   }, async (request) => {
     const { type } = request.query
@@ -76,10 +79,11 @@ const vocabulariesRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       operationId: 'getActor',
       summary: 'Get one actor',
+      description: 'The actor with this id: its type, description, other names and how many facts name it.',
       querystring: noQuerySchema,
       tags: TAGS,
       params: idParamsSchema.extend({ id: idParamsSchema.shape.id.describe('Actor id.').meta({ examples: ['russian-government'] }) }),
-      response: { 200: actorSchema, ...problemResponses(400, 404, 406, 429) }
+      response: { 200: actorSchema, ...problemResponses(400, 404, 406, 414, 429, 503) }
     }
   }, async (request) => {
     const actor = vocabularies.actor(request.params.id)
@@ -92,9 +96,10 @@ const vocabulariesRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       operationId: 'listYears',
       summary: 'List the years facts are about, ascending, with fact counts',
+      description: 'The values the `year` filter of `/v1/facts` finds facts for.',
       querystring: noQuerySchema,
       tags: TAGS,
-      response: { 200: yearListSchema, ...problemResponses(400, 406, 429) }
+      response: { 200: yearListSchema, ...problemResponses(400, 406, 429, 503) }
     }
   }, async () => ({ data: vocabularies.years() }))
 }

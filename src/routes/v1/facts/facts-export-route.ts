@@ -35,8 +35,9 @@ const factsExportRoute: FastifyPluginAsyncZod = async (app) => {
             'application/x-ndjson': { schema: z.string().describe('One Fact object per line.') }
           }
         },
-        ...problemResponses(400, 406, 429)
-      }
+        ...problemResponses(400, 406, 429, 503)
+      },
+      responseHeaders: { 200: ['Content-Disposition'] }
     }
   }, async (request, reply) => {
     const { format, sort: requestedSort, ...filters } = request.query

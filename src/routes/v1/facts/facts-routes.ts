@@ -30,7 +30,8 @@ const factsRoutes: FastifyPluginAsyncZod = async (app) => {
         'Paging is keyset-based: follow `page.nextCursor` (or the `Link: rel="next"` header) until it is null.',
       tags: ['facts'],
       querystring: factListQuerySchema,
-      response: { 200: factPageSchema, ...problemResponses(400, 406, 429) }
+      response: { 200: factPageSchema, ...problemResponses(400, 406, 429, 503) },
+      responseHeaders: { 200: ['Link'] }
     }
   }, async (request, reply) => {
     const { sort: requestedSort, limit, cursor, ...filters } = request.query
@@ -54,7 +55,7 @@ const factsRoutes: FastifyPluginAsyncZod = async (app) => {
         'Each list is ordered by count descending, then value, and holds at most `facetLimit` values.',
       tags: ['facts'],
       querystring: factFacetsQuerySchema,
-      response: { 200: factFacetsSchema, ...problemResponses(400, 406, 429) }
+      response: { 200: factFacetsSchema, ...problemResponses(400, 406, 429, 503) }
     }
   }, async (request, reply) => {
     const { facetLimit, ...filters } = request.query
@@ -67,10 +68,11 @@ const factsRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       operationId: 'getFact',
       summary: 'Get one fact by id',
+      description: 'The fact with its evidence: each quote with its offsets in the source text.',
       querystring: noQuerySchema,
       tags: ['facts'],
       params: idParamsSchema.extend({ id: idParamsSchema.shape.id.describe('Fact id.').meta({ examples: ['ru-2013-sex-trafficking-prosecutions'] }) }),
-      response: { 200: factSchema, ...problemResponses(400, 404, 406, 429) }
+      response: { 200: factSchema, ...problemResponses(400, 404, 406, 414, 429, 503) }
     }
   }, async (request, reply) => {
     const fact = facts.findJson(request.params.id)
