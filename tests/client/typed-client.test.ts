@@ -1,0 +1,94 @@
+import type { ChildProcess } from 'node:child_process'
+import createClient from 'openapi-fetch'
+import { afterAll, beforeAll, expect, inject, test } from 'vitest'
+import type { paths } from '../../openapi/openapi.js'
+import { expectedIds, fixture } from '../helpers/fixture-oracle.js'
+import { FIXTURE_DATA_DIR } from '../helpers/paths.js'
+import { startServerProcess } from '../helpers/server-process.js'
+
+// A client author's view: types generated from the committed document, the real server on a
+// real port, and nothing but openapi-fetch in between. That the calls below typecheck is half
+// of the test (`npm run lint`).
+let server: ChildProcess
+let client: ReturnType<typeof createClient<paths>>
+
+beforeAll(async () => {
+  const started = await startServerProcess({ DATABASE_PATH: inject('fixtureDatabasePath'), DATA_DIR: FIXTURE_DATA_DIR })
+  server = started.server
+  client = createClient<paths>({ baseUrl: started.base })
+})
+afterAll(() => {
+  server.kill('SIGKILL')
+})
+
+test('filters: typed values go out as the server reads them and come back echoed', async () => {
+  const { data, error, response } = await client.GET('/v1/facts', {
+    params: { query: { category: ['prosecution'], hasFigures: true, limit: 100 } }
+  })
+  expect(error, JSON.stringify(error)).toBeUndefined()
+  expect(response.status).toBe(200)
+  expect(data!.query).toMatchObject({ category: ['prosecution'], hasFigures: true })
+  expect(data!.data.map((f) => f.id).sort()).toEqual(expectedIds({ category: ['prosecution'], hasFigures: true }))
+})
+
+test('follows nextCursor to the last page and meets every matching fact once', async () => {
+  const seen: string[] = []
+  let cursor: string | undefined
+  let pages = 0
+  do {
+    const { data } = await client.GET('/v1/facts', { params: { query: { form: ['forced-labor'], limit: 2, ...(cursor && { cursor }) } } })
+    seen.push(...data!.data.map((f) => f.id))
+    cursor = data!.page.nextCursor ?? undefined
+    pages++
+  } while (cursor)
+  const expected = expectedIds({ form: ['forced-labor'] })
+  expect(pages).toBe(Math.ceil(expected.length / 2))
+  expect(pages).toBeGreaterThan(1)
+  expect([...seen].sort()).toEqual(expected)
+})
+
+test('one fact, by its path parameter', async () => {
+  const id = fixture.facts[0]!.fact.id
+  const { data } = await client.GET('/v1/facts/{id}', { params: { path: { id } } })
+  expect(data!.id).toBe(id)
+  expect(data!.evidence.length).toBeGreaterThan(0)
+})
+
+test('a 404 arrives as a typed problem', async () => {
+  const { data, error, response } = await client.GET('/v1/facts/{id}', { params: { path: { id: 'no-such-fact' } } })
+  expect(data).toBeUndefined()
+  expect(response.status).toBe(404)
+  expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/)
+  expect(error).toMatchObject({ type: '/problems/not-found', status: 404 })
+  expect(error!.detail).toContain('no-such-fact')
+})
+
+test('an invalid category is refused by the types and by the server, which lists the valid ones', async () => {
+  // @ts-expect-error `category` is an enum of the shipped categories
+  const { error } = await client.GET('/v1/facts', { params: { query: { category: ['labour'] } } })
+  expect(error!.status).toBe(400)
+  for (const { slug } of fixture.categories) expect(error!.detail).toContain(slug)
+})
+
+test('revalidating with the ETag answers 304 without a body', async () => {
+  const first = await client.GET('/v1/meta')
+  const etag = first.response.headers.get('etag')
+  expect(etag).toMatch(/^W\/".+"$/)
+  const { data, response } = await client.GET('/v1/meta', { params: { header: { 'If-None-Match': etag! } } })
+  expect(response.status).toBe(304)
+  expect(data).toBeUndefined()
+  expect(response.headers.get('etag')).toBe(etag)
+})
+
+test('the export arrives as text: CSV with its header, NDJSON one fact per line', async () => {
+  const filters = { category: ['prevention' as const] }
+  const csv = await client.GET('/v1/facts/export', { params: { query: { ...filters, format: 'csv' } }, parseAs: 'text' })
+  expect(csv.response.headers.get('content-type')).toMatch(/^text\/csv/)
+  expect(csv.response.headers.get('content-disposition')).toBe('attachment; filename="facts.csv"')
+  expect(csv.data!).toMatch(/^id,statement,/)
+  for (const id of expectedIds(filters)) expect(csv.data!).toContain(`\r\n${id},`)
+
+  const ndjson = await client.GET('/v1/facts/export', { params: { query: { ...filters, format: 'ndjson' } }, parseAs: 'text' })
+  const ids = ndjson.data!.trimEnd().split('\n').map((line) => (JSON.parse(line) as { id: string }).id)
+  expect(ids.sort()).toEqual(expectedIds(filters))
+})
