@@ -19,6 +19,7 @@ export const COUNTEREXAMPLES: Record<string, FuzzRequest[]> = {
   getActor: [get(`/v1/actors/${longId}`)],
   getSource: [get(`/v1/sources/${longId}`)],
   getSourceText: [get(`/v1/sources/${longId}/text`)],
+  getFactCitation: [get(`/v1/facts/${longId}/citation`)],
   // a problem once echoed the whole of a long query; If-None-Match: * once turned a 400 into a 304
   listFacts: [get(`/v1/facts?q=${'a'.repeat(16_000)}`), get('/v1/facts?category=labour', { 'if-none-match': '*' })]
 }
