@@ -1,11 +1,12 @@
 import type { FastifyPluginAsync } from 'fastify'
 
-/**
- * Prometheus's scrape target. Not part of the public API: hidden from the OpenAPI document,
- * never throttled (a scraper polls on a fixed period) and never cached (each scrape is new).
- */
+// Never throttled (a scraper polls on a fixed period), never cached (each scrape is new), and
+// answered under pressure too, when what it shows matters most.
+const SCRAPE = { cache: 'no-store', rateLimit: false, shedUnderPressure: false } as const
+
+/** Prometheus's scrape target. Not part of the public API: hidden from the OpenAPI document. */
 const metricsRoute: FastifyPluginAsync = async (app) => {
-  app.get('/metrics', { config: { cache: 'no-store', rateLimit: false }, schema: { hide: true } }, async (_request, reply) => {
+  app.get('/metrics', { config: SCRAPE, schema: { hide: true } }, async (_request, reply) => {
     return reply.type(app.metrics.contentType).send(await app.metrics.render())
   })
 }

@@ -152,6 +152,23 @@ describe('/metrics', () => {
     }
   })
 
+  test('answers while the process sheds load', async () => {
+    const pressed = await buildTestApp({ MAX_HEAP_USED_MB: '1' })
+    try {
+      // under-pressure samples once a second
+      const deadline = Date.now() + 3_000
+      while ((await pressed.inject('/readyz')).statusCode !== 503 && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 50))
+      }
+      expect((await pressed.inject('/v1/meta')).statusCode).toBe(503)
+      const scraped = await pressed.inject('/metrics')
+      expect(scraped.statusCode).toBe(200)
+      expect(parse(scraped.body).find((s) => s.labels.route === '/v1/meta' && s.labels.status_code === '503')?.value).toBe(1)
+    } finally {
+      await pressed.close()
+    }
+  })
+
   test('is not in the OpenAPI document', async () => {
     const document = (await app.inject('/openapi.json')).json<{ paths: Record<string, unknown> }>()
     expect(Object.keys(document.paths)).not.toContain('/metrics')
