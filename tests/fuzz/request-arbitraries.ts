@@ -22,7 +22,8 @@ const RAW_FRAGMENTS = [
 ]
 
 // Names no operation takes: unknown parameters, near-misses of real ones and prototype keys.
-const EXTRA_NAMES = ['foo', 'Year', 'LIMIT', 'limit[]', 'year[]', 'year[0]', 'q.x', '__proto__', 'constructor', 'toString', '', ' ', 'a%00b', 'ü', '%ZZ', 'callback', 'fields', 'page', 'offset']
+// (encoded like values; extraPair adds raw malformed names)
+const EXTRA_NAMES = ['foo', 'Year', 'LIMIT', 'limit[]', 'year[]', 'year[0]', 'q.x', '__proto__', 'constructor', 'toString', '', ' ', 'a\u0000b', 'ü', 'callback', 'fields', 'page', 'offset']
 
 const UNRESERVED = /[A-Za-z0-9\-._~]/
 
