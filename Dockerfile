@@ -17,7 +17,8 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 # then only production dependencies, less what the runtime never loads: better-sqlite3's SQLite
 # and C++ sources, the prebuilt binaries of other platforms, node-addon-api (C++ headers for a
-# compile that does not happen), TypeScript declarations, source maps and empty folders
+# compile that does not happen), TypeScript declarations, source maps, tsc's build record
+# (dist/.tsbuildinfo, for `npm start`'s up-to-date check) and empty folders
 RUN npm run build \
  && npm prune --omit=dev --no-audit --no-fund \
  && bs=node_modules/better-sqlite3 \
@@ -27,7 +28,7 @@ RUN npm run build \
  && rm -rf "$bs/deps" "$bs/src" "$bs/build" "$bs/binding.gyp" node_modules/node-addon-api \
  && find node_modules \( -name '*.d.ts' -o -name '*.d.cts' -o -name '*.d.mts' -o -name '*.map' -o -name '*.a' \) -type f -delete \
  && find node_modules -depth -type d -empty -delete \
- && find dist -name '*.map' -type f -delete \
+ && find dist \( -name '*.map' -o -name '.tsbuildinfo' \) -type f -delete \
  && node -e "new (require('better-sqlite3'))(':memory:').prepare('select 1').get()"
 
 # last, so that a change to the curated data only rebuilds the database
