@@ -422,7 +422,9 @@ export interface components {
          *       "yearInferred": false,
          *       "when": "in 2013",
          *       "country": "RU",
+         *       "relatedCountries": [],
          *       "places": [],
+         *       "subdivisions": [],
          *       "categories": [
          *         "prosecution"
          *       ],
@@ -477,8 +479,25 @@ export interface components {
             when: string | null;
             /** @description ISO 3166-1 alpha-2 code of the country the claim is about. */
             country: string;
+            /** @description Other countries the fact names (the nationality of victims, where they were taken); `country` stays the country whose record it concerns. */
+            relatedCountries: {
+                /** @description ISO 3166-1 alpha-2 code. */
+                code: string;
+                name: string;
+                /**
+                 * @description What the country is to the trafficking the fact describes.
+                 * @enum {string}
+                 */
+                role: "origin" | "destination" | "transit" | "other";
+            }[];
             /** @description Sub-national places named. */
             places: string[];
+            /** @description The places that are first-level subdivisions of a country, with their ISO 3166-2 codes. */
+            subdivisions: {
+                name: string;
+                /** @description ISO 3166-2 code, e.g. `RU-MOW`. */
+                code: string;
+            }[];
             /** @description Category slugs; the first is the primary one. */
             categories: ("prosecution" | "protection" | "prevention" | "prevalence" | "trafficking-profile" | "complicity" | "victim-account" | "assessment")[];
             /** @description Forms of exploitation. */
@@ -629,6 +648,7 @@ export interface components {
             /** @enum {string} */
             actorType?: "government" | "law-enforcement" | "judiciary" | "legislature" | "international-organization" | "ngo" | "media" | "criminal-group" | "official" | "victim" | "foreign-government";
             country?: string;
+            relatedCountry?: string[];
             source?: string;
             q?: string;
             hasFigures?: boolean;
@@ -674,8 +694,14 @@ export interface components {
                 label: string;
                 count: number;
             }[];
+            /** @description Other countries the facts name (`relatedCountries`), by fact count. */
+            relatedCountry: {
+                value: string;
+                label: string;
+                count: number;
+            }[];
             /** @description Facets that have more values than `facetLimit`: their lists hold the most frequent ones only. */
-            truncated: ("year" | "category" | "form" | "actor" | "country")[];
+            truncated: ("year" | "category" | "form" | "actor" | "country" | "relatedCountry")[];
         };
         /** @description A report facts are taken from, with the hash and length of its text. */
         Source: {
@@ -900,6 +926,8 @@ export interface operations {
                  * @example RU
                  */
                 country?: string;
+                /** @description Another country the fact names, e.g. the nationality of victims (repeatable: any of); see `relatedCountries`. */
+                relatedCountry?: string[];
                 /**
                  * @description Source id from `/v1/sources`.
                  * @example ru-trafficking-excerpts
@@ -1075,6 +1103,8 @@ export interface operations {
                  * @example RU
                  */
                 country?: string;
+                /** @description Another country the fact names, e.g. the nationality of victims (repeatable: any of); see `relatedCountries`. */
+                relatedCountry?: string[];
                 /**
                  * @description Source id from `/v1/sources`.
                  * @example ru-trafficking-excerpts
@@ -1357,6 +1387,8 @@ export interface operations {
                  * @example RU
                  */
                 country?: string;
+                /** @description Another country the fact names, e.g. the nationality of victims (repeatable: any of); see `relatedCountries`. */
+                relatedCountry?: string[];
                 /**
                  * @description Source id from `/v1/sources`.
                  * @example ru-trafficking-excerpts
@@ -1560,8 +1592,37 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A path segment is longer than any identifier (200 characters). */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests from this client; retry after `Retry-After` seconds. */
             429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server is overloaded or its database is not ready: retry after `Retry-After` seconds. */
+            503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "Cache-Control": components["headers"]["Cache-Control"];

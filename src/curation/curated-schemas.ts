@@ -62,14 +62,28 @@ export const flagSchema = z
   .string()
   .regex(/^(?:[a-z]+(?:-[a-z]+)*)(?::[a-z0-9]+(?:-[a-z0-9]+)*)?$/, 'must be a slug, optionally followed by :<fact id>')
 
+// Roles of the countries a fact names besides the one it is about.
+export const COUNTRY_ROLES = ['origin', 'destination', 'transit', 'other'] as const
+
+const alpha2 = z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code in capitals')
+
+export const relatedCountrySchema = z.strictObject({ code: alpha2, role: z.enum(COUNTRY_ROLES) })
+
+// A place is its name; a first-level subdivision also carries its ISO 3166-2 code.
+export const placeSchema = z.union([
+  z.string().min(1),
+  z.strictObject({ name: z.string().min(1), code: z.string().regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, 'must be an ISO 3166-2 code such as RU-MOW') })
+])
+
 export const factSchema = z.strictObject({
   id: slug,
   statement: z.string().min(1),
   year: z.int().min(1800).max(2100).nullable(),
   yearInferred: z.boolean().default(false),
   when: z.string().min(1).nullable().default(null),
-  country: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code in capitals'),
-  places: z.array(z.string().min(1)).default([]),
+  country: alpha2,
+  relatedCountries: z.array(relatedCountrySchema).default([]),
+  places: z.array(placeSchema).default([]),
   categories: z.array(slug).min(1),
   forms: z.array(slug).default([]),
   actors: z.array(slug).default([]),

@@ -1,3 +1,4 @@
+import { isCountryCode } from '../schemas/fact-filters.js'
 import type { CuratedFact } from './curated-schemas.js'
 import type { CurationIssue } from './curation-error.js'
 import type { CuratedHeader } from './open-curated-data.js'
@@ -55,6 +56,7 @@ export function createFactChecker(header: CuratedHeader): FactChecker {
       for (const c of fact.categories) if (!categories.has(c)) at(`unknown category "${c}"`)
       for (const f of fact.forms) if (!forms.has(f)) at(`unknown form "${f}"`)
       for (const a of fact.actors) if (!actors.has(a)) at(`unknown actor "${a}"`)
+      for (const issue of countryIssues(fact)) at(issue)
       if (fact.yearInferred && fact.year === null) at('yearInferred is true but year is null')
       if (fact.yearInferred && !fact.note) at('an inferred year needs a note explaining the inference')
       for (const [i, evidence] of fact.evidence.entries()) {
@@ -108,4 +110,19 @@ function checkSlice(
 
 function truncate(s: string): string {
   return s.length > 60 ? `${s.slice(0, 57)}...` : s
+}
+
+// Codes that exist, each country named once, and subdivisions of a country the fact names.
+function countryIssues(fact: CuratedFact): string[] {
+  const issues: string[] = []
+  const related = fact.relatedCountries.map((r) => r.code)
+  for (const code of [fact.country, ...related]) if (!isCountryCode(code)) issues.push(`"${code}" is not an ISO 3166-1 alpha-2 country code`)
+  if (related.includes(fact.country)) issues.push(`relatedCountries repeats the fact's own country ${fact.country}`)
+  if (new Set(related).size !== related.length) issues.push('relatedCountries names a country twice')
+  for (const place of fact.places) {
+    if (typeof place !== 'string' && ![fact.country, ...related].includes(place.code.slice(0, 2))) {
+      issues.push(`place ${place.name} (${place.code}) is in neither the fact's country nor a related country`)
+    }
+  }
+  return issues
 }

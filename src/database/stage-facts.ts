@@ -4,6 +4,7 @@ import type { CuratedHeader } from '../curation/open-curated-data.js'
 import { spanKey } from '../curation/origin-schemas.js'
 import { NO_YEAR, type DimensionValues } from '../facts-index/dimensions.js'
 import { factSchema, type Fact } from '../schemas/fact.js'
+import { countryName } from '../schemas/fact-filters.js'
 
 const json = (value: unknown) => JSON.stringify(value)
 const distinct = (values: string[]) => [...new Set(values)]
@@ -39,7 +40,9 @@ export function createFactStager(db: Database, header: CuratedHeader): (fact: Cu
       yearInferred: curated.yearInferred,
       when: curated.when,
       country: curated.country,
-      places: curated.places,
+      relatedCountries: curated.relatedCountries.map(({ code, role }) => ({ code, name: countryName(code), role })),
+      places: curated.places.map((p) => (typeof p === 'string' ? p : p.name)),
+      subdivisions: curated.places.filter((p) => typeof p !== 'string'),
       categories: curated.categories,
       forms: curated.forms,
       actors: curated.actors.map((id) => actors.get(id)),
@@ -57,6 +60,7 @@ export function createFactStager(db: Database, header: CuratedHeader): (fact: Cu
       actor: distinct(curated.actors),
       actorType: distinct(fact.actors.map((a) => a.type)),
       country: [curated.country],
+      relatedCountry: distinct(curated.relatedCountries.map((r) => r.code)),
       source: distinct(curated.evidence.map((e) => e.sourceId)),
       hasFigures: [String(curated.figures.length > 0)]
     }

@@ -42,6 +42,9 @@ const inVocabulary = (name: keyof Vocabularies, listedAt?: string) => (value: st
   return `unknown value "${value}"; ${listedAt ? `valid values are listed at ${listedAt}` : `valid values: ${[...known].join(', ')}`}`
 }
 
+const countryCode = z.string().regex(/^[A-Za-z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as RU')
+const refuseCountry = (code: string) => (isCountryCode(code) ? undefined : `"${code}" is not an ISO 3166-1 alpha-2 country code`)
+
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' })
 
 export function isCountryCode(code: string): boolean {
@@ -106,13 +109,22 @@ export const FACT_FILTERS = {
   }),
   country: define({
     // description and examples sit on the input side of the transform, where OpenAPI reads them
-    parameter: z.string().regex(/^[A-Za-z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as RU')
+    parameter: countryCode
       .describe('ISO 3166-1 alpha-2 code of the country the claim is about (case-insensitive).')
       .meta({ examples: ['RU'] }).transform((c) => c.toUpperCase()).optional(),
     echo: z.string().optional(),
     repeatable: false,
     selects: { dimension: 'country' },
-    refuse: (code) => (isCountryCode(code) ? undefined : `"${code}" is not an ISO 3166-1 alpha-2 country code`)
+    refuse: refuseCountry
+  }),
+  relatedCountry: define({
+    parameter: z.array(countryCode.describe('ISO 3166-1 alpha-2 code (case-insensitive).').meta({ examples: ['NG'] }).transform((c) => c.toUpperCase()))
+      .max(50).optional()
+      .describe('Another country the fact names, e.g. the nationality of victims (repeatable: any of); see `relatedCountries`.'),
+    echo: z.array(z.string()).optional(),
+    repeatable: true,
+    selects: { dimension: 'relatedCountry' },
+    refuse: refuseCountry
   }),
   source: define({
     parameter: z.string().min(1).max(200).optional().describe('Source id from `/v1/sources`.').meta({ examples: ['ru-trafficking-excerpts'] }),

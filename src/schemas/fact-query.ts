@@ -62,7 +62,8 @@ export const factFacetsSchema = z
     form: z.array(labelledBucket),
     actor: z.array(labelledBucket),
     country: z.array(labelledBucket),
-    truncated: z.array(z.enum(['year', 'category', 'form', 'actor', 'country']))
+    relatedCountry: z.array(labelledBucket).describe('Other countries the facts name (`relatedCountries`), by fact count.'),
+    truncated: z.array(z.enum(['year', 'category', 'form', 'actor', 'country', 'relatedCountry']))
       .describe('Facets that have more values than `facetLimit`: their lists hold the most frequent ones only.')
   })
   .meta({ id: 'FactFacets', description: 'Counts for the same filters, each list by count descending, then value.' })

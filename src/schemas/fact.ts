@@ -52,7 +52,19 @@ export const factSchema = z
     yearInferred: z.boolean().describe('True when the year comes from context rather than the sentence itself.'),
     when: z.string().nullable().describe("The source's own time wording."),
     country: z.string().describe('ISO 3166-1 alpha-2 code of the country the claim is about.'),
+    relatedCountries: z
+      .array(
+        z.object({
+          code: z.string().describe('ISO 3166-1 alpha-2 code.'),
+          name: z.string(),
+          role: z.enum(['origin', 'destination', 'transit', 'other']).describe('What the country is to the trafficking the fact describes.')
+        })
+      )
+      .describe('Other countries the fact names (the nationality of victims, where they were taken); `country` stays the country whose record it concerns.'),
     places: z.array(z.string()).describe('Sub-national places named.'),
+    subdivisions: z
+      .array(z.object({ name: z.string(), code: z.string().describe('ISO 3166-2 code, e.g. `RU-MOW`.') }))
+      .describe('The places that are first-level subdivisions of a country, with their ISO 3166-2 codes.'),
     categories: z.array(z.string().meta(closedVocabulary('categories'))).describe('Category slugs; the first is the primary one.'),
     forms: z.array(z.string().meta(closedVocabulary('forms'))).describe('Forms of exploitation.'),
     actors: z.array(actorRefSchema),
@@ -72,7 +84,9 @@ export const factSchema = z
         yearInferred: false,
         when: 'in 2013',
         country: 'RU',
+        relatedCountries: [],
         places: [],
+        subdivisions: [],
         categories: ['prosecution'],
         forms: ['sex-trafficking'],
         actors: [{ id: 'russian-government', name: 'Government of Russia', type: 'government' }],

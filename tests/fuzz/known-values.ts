@@ -23,7 +23,7 @@ export async function readKnownValues(app: FastifyInstance): Promise<KnownValues
     data<{ slug: string }>(app, '/v1/forms'),
     data<{ id: string; type: string }>(app, '/v1/actors'),
     data<{ id: string; length: number }>(app, '/v1/sources'),
-    data<{ id: string; statement: string; country: string | null }>(app, '/v1/facts?limit=100')
+    data<{ id: string; statement: string; country: string | null; relatedCountries: { code: string }[] }>(app, '/v1/facts?limit=100')
   ])
   const yearValues = years.map((y) => String(y.year))
   const actorTypes = unique(actors.map((a) => a.type))
@@ -41,6 +41,7 @@ export async function readKnownValues(app: FastifyInstance): Promise<KnownValues
     actorType: actorTypes,
     type: actorTypes,
     country: unique(facts.flatMap((f) => [f.country, f.country?.toLowerCase()])),
+    relatedCountry: unique(facts.flatMap((f) => f.relatedCountries.flatMap((r) => [r.code, r.code.toLowerCase()]))),
     source: sourceIds,
     q: unique(facts.flatMap((f) => f.statement.split(/[^\p{L}\p{N}]+/u)).filter((w) => w.length > 3)).slice(0, 200),
     start: offsets,

@@ -15,6 +15,7 @@ export interface OracleFilters {
   actor?: string[]
   actorType?: string
   country?: string
+  relatedCountry?: string[]
   source?: string
   hasFigures?: boolean
 }
@@ -29,6 +30,7 @@ export function matches(entry: FactEntry, f: OracleFilters): boolean {
   if (!anyOf(f.category, fact.categories) || !anyOf(f.form, fact.forms) || !anyOf(f.actor, fact.actors)) return false
   if (f.actorType && !fact.actors.some((a) => actorTypes.get(a) === f.actorType)) return false
   if (f.country && fact.country !== f.country) return false
+  if (!anyOf(f.relatedCountry, fact.relatedCountries.map((r) => r.code))) return false
   if (f.source && !fact.evidence.some((e) => e.sourceId === f.source)) return false
   if (f.hasFigures !== undefined && fact.figures.length > 0 !== f.hasFigures) return false
   return true

@@ -36,7 +36,7 @@ export interface FactPage {
   next: PagePlace | null
 }
 
-export const FACET_DIMENSIONS = ['year', 'category', 'form', 'actor', 'country'] as const
+export const FACET_DIMENSIONS = ['year', 'category', 'form', 'actor', 'country', 'relatedCountry'] as const
 export type FacetCounts = Record<(typeof FACET_DIMENSIONS)[number], ValueCount[]>
 
 // Bounds on what the repository remembers between requests, in bytes, whatever the query mix.

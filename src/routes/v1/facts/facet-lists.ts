@@ -26,6 +26,7 @@ export function toFacetLists(counts: FacetCounts, labels: FacetLabels, limit: nu
     form: labelled('form'),
     actor: labelled('actor'),
     country: top('country').map((c) => ({ value: c.value, label: countryName(c.value), count: c.count })),
+    relatedCountry: top('relatedCountry').map((c) => ({ value: c.value, label: countryName(c.value), count: c.count })),
     truncated
   }
 }

@@ -24,7 +24,7 @@ const factCitationRoute: FastifyPluginAsyncZod = async (app) => {
       params: idParamsSchema.extend({ id: idParamsSchema.shape.id.describe('Fact id.').meta({ examples: ['ru-2013-sex-trafficking-prosecutions'] }) }),
       response: {
         200: { description: 'CSL-JSON references, the fact first.', content: { [CSL_JSON]: { schema: citationSchema }, 'application/json': { schema: citationSchema } } },
-        ...problemResponses(400, 404, 406, 429)
+        ...problemResponses(400, 404, 406, 414, 429, 503)
       }
     }
   }, async (request, reply) => {

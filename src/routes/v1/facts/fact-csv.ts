@@ -6,7 +6,8 @@ import type { Fact, Origin } from '../../../schemas/fact.js'
 // four columns (an unknown field is an empty entry), so that a spreadsheet can cite them.
 export const CSV_COLUMNS = [
   'id', 'statement', 'year', 'yearInferred', 'when', 'country', 'places', 'categories', 'forms',
-  'actors', 'figures', 'evidence', 'flags', 'note', 'originPublisher', 'originTitle', 'originYear', 'originUrl'
+  'actors', 'figures', 'evidence', 'flags', 'note', 'relatedCountries', 'subdivisions',
+  'originPublisher', 'originTitle', 'originYear', 'originUrl'
 ] as const
 
 const LIST_SEPARATOR = ' | '
@@ -39,6 +40,8 @@ export function csvRow(fact: Fact): string {
     evidence: JSON.stringify(fact.evidence),
     flags: fact.flags.join(LIST_SEPARATOR),
     note: fact.note,
+    relatedCountries: fact.relatedCountries.map((c) => `${c.code} (${c.role})`).join(LIST_SEPARATOR),
+    subdivisions: fact.subdivisions.map((s) => `${s.name} (${s.code})`).join(LIST_SEPARATOR),
     originPublisher: originList('publisher'),
     originTitle: originList('title'),
     originYear: originList('year'),

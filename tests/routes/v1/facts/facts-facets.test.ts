@@ -30,7 +30,8 @@ describe('GET /v1/facts/facets', () => {
     ['no filter', {}],
     ['year', { year: [2013] }],
     ['category + hasFigures', { category: ['prevalence'], hasFigures: true }],
-    ['actorType', { actorType: 'law-enforcement' }]
+    ['actorType', { actorType: 'law-enforcement' }],
+    ['relatedCountry', { relatedCountry: ['NG'] }]
   ])('counts agree with the curated data and the list total (%s)', async (_name, filters) => {
     const query = toQuery(filters)
     const facets = (await app.inject(`/v1/facts/facets?${query}`)).json()
@@ -41,6 +42,7 @@ describe('GET /v1/facts/facets', () => {
     expect(asMap(facets.form)).toEqual(countBy(filters, (f) => f.forms))
     expect(asMap(facets.actor)).toEqual(countBy(filters, (f) => f.actors))
     expect(asMap(facets.country)).toEqual(countBy(filters, (f) => [f.country]))
+    expect(asMap(facets.relatedCountry)).toEqual(countBy(filters, (f) => f.relatedCountries.map((r) => r.code)))
     // single-valued facets partition the result; multi-valued ones cover it at least once
     const sum = (buckets: Bucket[]) => buckets.reduce((n, b) => n + b.count, 0)
     expect(sum(facets.year)).toBe(total)
@@ -72,10 +74,10 @@ describe('GET /v1/facts/facets', () => {
     const full = (await app.inject('/v1/facts/facets')).json()
     expect(full.truncated).toEqual([])
     const cut = (await app.inject('/v1/facts/facets?facetLimit=2')).json()
-    for (const name of ['year', 'category', 'form', 'actor', 'country']) {
+    for (const name of ['year', 'category', 'form', 'actor', 'country', 'relatedCountry']) {
       expect(cut[name], name).toEqual(full[name].slice(0, 2))
     }
-    const longer = ['year', 'category', 'form', 'actor', 'country'].filter((name) => full[name].length > 2)
+    const longer = ['year', 'category', 'form', 'actor', 'country', 'relatedCountry'].filter((name) => full[name].length > 2)
     expect(longer.length).toBeGreaterThan(0)
     expect(cut.truncated).toEqual(longer)
     expect((await app.inject('/v1/facts/facets?facetLimit=0')).statusCode).toBe(400)

@@ -25,6 +25,8 @@ const single: [string, OracleFilters][] = [
   ['actor repeated', { actor: ['fx-police', 'fx-gangs'] }],
   ['actorType', { actorType: 'law-enforcement' }],
   ['country', { country: 'IR' }],
+  ['relatedCountry', { relatedCountry: ['KE'] }],
+  ['relatedCountry repeated', { relatedCountry: ['SY', 'KE'] }],
   ['source', { source: 'fixture-unicode' }],
   ['hasFigures=true', { hasFigures: true }],
   ['hasFigures=false', { hasFigures: false }]
@@ -35,7 +37,8 @@ const combined: [string, OracleFilters][] = [
   ['year range + form', { yearFrom: 2010, yearTo: 2013, form: ['forced-labor', 'sex-trafficking'] }],
   ['actorType + hasFigures', { actorType: 'law-enforcement', hasFigures: true }],
   ['country + category + source', { country: 'RU', category: ['prevalence'], source: 'fixture-report' }],
-  ['actor + year (no match)', { actor: ['fx-cis'], year: [2013] }]
+  ['actor + year (no match)', { actor: ['fx-cis'], year: [2013] }],
+  ['relatedCountry + country', { relatedCountry: ['NG'], country: 'RU' }]
 ]
 
 describe('GET /v1/facts filters', () => {
