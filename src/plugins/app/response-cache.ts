@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify'
+import type { FastifyInstance, FastifyReply, onRequestHookHandler } from 'fastify'
 import fp from 'fastify-plugin'
 import { createBoundedCache } from '../../repositories/facts/bounded-cache.js'
 
@@ -47,16 +47,19 @@ export default fp(
       }
     })
 
-    app.addHook('onRequest', (request, reply, done) => {
-      const hit =
-        request.routeOptions.config.responseCache &&
-        (request.method === 'GET' || request.method === 'HEAD') &&
-        PLAIN_ACCEPT.has(request.headers.accept) &&
-        cache.get(request.url)
+    const replay: onRequestHookHandler = (request, reply, done) => {
+      const hit = (request.method === 'GET' || request.method === 'HEAD') && PLAIN_ACCEPT.has(request.headers.accept) && cache.get(request.url)
       if (!hit) return done()
       if (app.answerConditionally(request, reply)) return
       if (hit.link) reply.header('link', hit.link)
       reply.type(JSON_TYPE).send(hit.body)
+    }
+    // A route-level hook, appended after the rate limiter's own (it adds it in its onRoute,
+    // registered earlier): a replay must still be counted against the client's limit, and a
+    // global hook would run before every route-level one and answer first.
+    app.addHook('onRoute', (route) => {
+      if (!route.config?.responseCache) return
+      route.onRequest = [...[route.onRequest ?? []].flat(), replay]
     })
   },
   { name: 'response-cache', dependencies: ['http-caching'] }

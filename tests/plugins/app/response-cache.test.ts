@@ -63,6 +63,22 @@ describe('response cache', () => {
     }
   })
 
+  test('a replayed answer still counts against the rate limit', async () => {
+    const limited = await buildTestApp({ RATE_LIMIT_MAX: '4' })
+    try {
+      const statuses: number[] = []
+      for (let i = 0; i < 6; i++) {
+        const response = await limited.inject({ url: URL, remoteAddress: '203.0.113.9' })
+        statuses.push(response.statusCode)
+        expect(response.headers['x-ratelimit-limit'], `request ${i + 1}`).toBe('4')
+      }
+      // kept on the second request, replayed from the third: the replays are limited too
+      expect(statuses).toEqual([200, 200, 200, 200, 429, 429])
+    } finally {
+      await limited.close()
+    }
+  })
+
   test('errors are never kept: a 400 stays a 400 and carries no ETag', async () => {
     for (let i = 0; i < 2; i++) {
       const response = await cached.inject('/v1/facts?category=labour')
