@@ -63,10 +63,22 @@ export default fp(
       registers: [registry]
     })
 
+    // One child per label set, looked up by a plain key: prom-client hashes a labels object on
+    // every call, a measurable part of a replayed answer's CPU (--cpu-prof: ~4 % of busy time).
+    // Routes, methods (those Node's parser accepts) and statuses are few, so the map stays small.
+    const children = new Map<string, { count: () => void; observe: (seconds: number) => void }>()
     const count = (request: FastifyRequest, reply: FastifyReply) => {
       const route = request.routeOptions.url ?? UNMATCHED_ROUTE
-      requests.inc({ route, method: request.method, status_code: reply.statusCode })
-      latency.observe({ route, method: request.method }, reply.elapsedTime / 1000)
+      const key = `${route} ${request.method} ${reply.statusCode}`
+      let child = children.get(key)
+      if (!child) {
+        const counter = requests.labels(route, request.method, String(reply.statusCode))
+        const histogram = latency.labels(route, request.method)
+        child = { count: () => counter.inc(), observe: (seconds) => histogram.observe(seconds) }
+        children.set(key, child)
+      }
+      child.count()
+      child.observe(reply.elapsedTime / 1000)
     }
     app.addHook('onResponse', (request, reply, done) => {
       count(request, reply)
