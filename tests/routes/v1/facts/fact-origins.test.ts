@@ -1,12 +1,10 @@
-import { readFileSync, rmSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { parse } from 'yaml'
-import { CurationError } from '../../../../src/curation/curation-error.js'
-import { buildDatabase } from '../../../../src/database/build-database.js'
 import { buildTestApp } from '../../../helpers/build-test-app.js'
-import { copyFixture } from '../../../helpers/fixture-copy.js'
+import { curationFailure } from '../../../helpers/curation-failure.js'
 import { fixture } from '../../../helpers/fixture-oracle.js'
 import { FIXTURE_DATA_DIR } from '../../../helpers/paths.js'
 
@@ -47,20 +45,8 @@ describe('evidence[].origin', () => {
   })
 
   test('an origins entry that breaks its schema fails the build, naming the file', () => {
-    const copy = copyFixture()
-    try {
-      copy.edit('origins/fixture-report.yaml', (text) => text.replace('year: 2014', 'year: "last year"'))
-      let error: unknown
-      try {
-        buildDatabase({ dataDir: copy.dataDir, migrationsDir: 'migrations', outputPath: join(copy.dir, 'out.sqlite') })
-      } catch (thrown) {
-        error = thrown
-      }
-      expect(error).toBeInstanceOf(CurationError)
-      expect(String((error as Error).message)).toMatch(/origins\/fixture-report\.yaml.*origin\.year/)
-    } finally {
-      rmSync(copy.dir, { recursive: true, force: true })
-    }
+    const message = curationFailure('origins/fixture-report.yaml', (text) => text.replace('year: 2014', 'year: "last year"'))
+    expect(message).toMatch(/origins\/fixture-report\.yaml.*origin\.year/)
   })
 })
 

@@ -1,11 +1,7 @@
-import { rmSync } from 'node:fs'
-import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { CurationError } from '../../../../src/curation/curation-error.js'
-import { buildDatabase } from '../../../../src/database/build-database.js'
 import { buildTestApp } from '../../../helpers/build-test-app.js'
-import { copyFixture } from '../../../helpers/fixture-copy.js'
+import { curationFailure } from '../../../helpers/curation-failure.js'
 import { fixture } from '../../../helpers/fixture-oracle.js'
 
 let app: FastifyInstance
@@ -65,21 +61,9 @@ test.each([
   ['the fact\'s own country again', (t: string) => t.replace('  - code: KE\n', '  - code: RU\n'), /repeats the fact's own country RU/],
   ['a subdivision of a country the fact does not name', (t: string) => t.replace('code: RU-MOW', 'code: UA-30'), /Moscow \(UA-30\) is in neither/]
 ])('the build refuses %s, naming the file and fact', (_what, change, reason) => {
-  const copy = copyFixture()
-  try {
-    copy.edit('facts/fixture-facts.yaml', change)
-    let error: unknown
-    try {
-      buildDatabase({ dataDir: copy.dataDir, migrationsDir: 'migrations', outputPath: join(copy.dir, 'out.sqlite') })
-    } catch (thrown) {
-      error = thrown
-    }
-    expect(error).toBeInstanceOf(CurationError)
-    expect((error as Error).message).toMatch(/fixture-facts\.yaml/)
-    expect((error as Error).message).toMatch(reason)
-  } finally {
-    rmSync(copy.dir, { recursive: true, force: true })
-  }
+  const message = curationFailure('facts/fixture-facts.yaml', change)
+  expect(message).toMatch(/fixture-facts\.yaml/)
+  expect(message).toMatch(reason)
 })
 
 // RFC 4180 rows: quoted cells may hold commas, quotes (doubled) and line breaks

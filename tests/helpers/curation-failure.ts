@@ -1,0 +1,26 @@
+import { rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { expect } from 'vitest'
+import { CurationError } from '../../src/curation/curation-error.js'
+import { buildDatabase } from '../../src/database/build-database.js'
+import { copyFixture } from './fixture-copy.js'
+
+/**
+ * Builds a scratch copy of the fixture data with one file changed, and returns the message of
+ * the CurationError the build must fail with (the test fails if it succeeds or fails otherwise).
+ */
+export function curationFailure(file: string, change: (text: string) => string): string {
+  const copy = copyFixture()
+  try {
+    copy.edit(file, change)
+    try {
+      buildDatabase({ dataDir: copy.dataDir, migrationsDir: 'migrations', outputPath: join(copy.dir, 'out.sqlite') })
+    } catch (error) {
+      expect(error).toBeInstanceOf(CurationError)
+      return (error as CurationError).message
+    }
+    throw new Error(`the build succeeded with ${file} changed`)
+  } finally {
+    rmSync(copy.dir, { recursive: true, force: true })
+  }
+}
