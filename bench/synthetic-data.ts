@@ -39,12 +39,13 @@ function zipf(rand: () => number, n: number): () => number {
 /**
  * Writes a curated-data directory of `count` facts with the layout of db/: one generated source
  * text per 1,000 facts with valid evidence offsets, skewed years, categories, forms, countries
- * and actors, several actors per fact, about half with figures. Facts are NDJSON, as generated
- * and imported data would be. Deterministic.
+ * and actors, several actors per fact, about half with figures, one in twenty flagged
+ * subject-unclear and one in fifty truncated-in-source. Facts are NDJSON, as generated and
+ * imported data would be. Deterministic.
  */
 export function writeSyntheticData(dir: string, count: number, onProgress?: (written: number) => void): void {
   for (const sub of ['vocabularies', 'sources', 'facts']) mkdirSync(join(dir, sub), { recursive: true })
-  for (const file of ['categories', 'forms', 'actor-types']) cpSync(`db/vocabularies/${file}.yaml`, join(dir, 'vocabularies', `${file}.yaml`))
+  for (const file of ['categories', 'forms', 'actor-types', 'units', 'flags']) cpSync(`db/vocabularies/${file}.yaml`, join(dir, 'vocabularies', `${file}.yaml`))
   writeFileSync(join(dir, 'dataset.yaml'), stringify({ title: 'Synthetic benchmark data', version: '0.0.0', license: 'Synthetic' }))
   const rand = seededRandom(count)
   const actors = Array.from({ length: ACTORS }, (_, i) => ({
@@ -75,7 +76,9 @@ export function writeSyntheticData(dir: string, count: number, onProgress?: (wri
         forms: distinct([FORMS[pick.form()]!]),
         actors: distinct(Array.from({ length: 1 + Math.floor(rand() * 3) }, () => `actor-${pick.actor()}`)),
         figures,
-        evidence: [{ sourceId, start, end: start + sentence.length, quote: sentence }]
+        evidence: [{ sourceId, start, end: start + sentence.length, quote: sentence }],
+        // from the fact's number, not the random stream, so adding flags left the other data as it was
+        flags: i % 20 === 3 ? ['subject-unclear'] : i % 50 === 7 ? ['truncated-in-source'] : []
       }))
       if ((i + 1) % 10_000 === 0) onProgress?.(i + 1)
     }

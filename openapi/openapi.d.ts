@@ -69,7 +69,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Count matching facts by year, category, form, actor and country
+         * Count matching facts by year, category, form, actor, country, related country, unit and flag
          * @description Takes the same filters as `/v1/facts`. A fact with several categories (forms, actors) counts once under each. Each list is ordered by count descending, then value, and holds at most `facetLimit` values.
          */
         get: operations["getFactFacets"];
@@ -150,7 +150,7 @@ export interface paths {
         };
         /**
          * List the fact categories with their fact counts
-         * @description Every term in curated order; a term's `slug` is what the `category` filter of `/v1/facts` takes.
+         * @description Every term in curated order; a term's `slug` is a value of the `category` filter of `/v1/facts`.
          */
         get: operations["listCategories"];
         put?: never;
@@ -190,7 +190,7 @@ export interface paths {
         };
         /**
          * List the forms of exploitation with their fact counts
-         * @description Every term in curated order; a term's `slug` is what the `form` filter of `/v1/facts` takes.
+         * @description Every term in curated order; a term's `slug` is a value of the `form` filter of `/v1/facts`.
          */
         get: operations["listForms"];
         put?: never;
@@ -213,6 +213,86 @@ export interface paths {
          * @description The form with this slug: its label, what it covers and how many facts carry it.
          */
         get: operations["getForm"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the units figures count or measure in with their fact counts
+         * @description Every term in curated order; a term's `slug` is a value of the `unit` filter of `/v1/facts`.
+         */
+        get: operations["listUnits"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/units/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one unit
+         * @description The unit with this slug: its label, what it covers and how many facts carry it.
+         */
+        get: operations["getUnit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/flags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the curation flags (caveats) facts may carry with their fact counts
+         * @description Every term in curated order; a term's `slug` is a value of the `flag` and `excludeFlag` filters of `/v1/facts`.
+         */
+        get: operations["listFlags"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/flags/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one flag
+         * @description The flag with this slug: its label, what it covers and how many facts carry it.
+         */
+        get: operations["getFlag"];
         put?: never;
         post?: never;
         delete?: never;
@@ -368,13 +448,21 @@ export interface components {
         Figure: {
             /** @description The number the source states, as a number. */
             value: number;
-            /** @description What the number counts, e.g. `defendants`, `people`, `years`. */
-            unit: string;
             /**
-             * @description How the source qualifies the number ("at least" → `at-least`).
+             * @description What the number counts or measures, a slug from `/v1/units`, e.g. `defendants`.
              * @enum {string}
              */
-            qualifier: "exact" | "at-least" | "more-than" | "estimate" | "approximately";
+            unit: "people" | "victims" | "traffickers" | "defendants" | "prosecutions" | "convictions" | "cases" | "sentences" | "years-of-imprisonment" | "years-of-age";
+            /**
+             * @description How the source qualifies the number: `exact`, a count it presents as exact; `stated`, a number it states without a hedge but not as a count (a national estimate, an age, a prison term); otherwise its hedge ("at least" → `at-least`, "estimated" → `estimate`).
+             * @enum {string}
+             */
+            qualifier: "exact" | "stated" | "at-least" | "more-than" | "estimate" | "approximately";
+            /**
+             * @description `quantity`: an amount that can be added up; `min-age`/`max-age`: the lower/upper bound of the ages a claim is about. Only quantities count for `hasFigures`.
+             * @enum {string}
+             */
+            kind: "quantity" | "min-age" | "max-age";
             /** @description What is counted, in words. */
             label: string;
         };
@@ -411,7 +499,7 @@ export interface components {
              * @description Actor type, from `/v1/actors`.
              * @enum {string}
              */
-            type: "government" | "law-enforcement" | "judiciary" | "legislature" | "international-organization" | "ngo" | "media" | "criminal-group" | "official" | "victim" | "foreign-government";
+            type: "government" | "law-enforcement" | "judiciary" | "legislature" | "international-organization" | "ngo" | "media" | "criminal-group" | "official" | "victim" | "at-risk-group" | "foreign-government";
         };
         /**
          * @description A claim taken from a source, with the exact words that support it.
@@ -443,12 +531,14 @@ export interface components {
          *           "value": 18,
          *           "unit": "defendants",
          *           "qualifier": "at-least",
+         *           "kind": "quantity",
          *           "label": "defendants prosecuted for sex trafficking in 2013"
          *         },
          *         {
          *           "value": 7,
          *           "unit": "cases",
          *           "qualifier": "exact",
+         *           "kind": "quantity",
          *           "label": "sex trafficking cases prosecuted in 2013"
          *         }
          *       ],
@@ -507,7 +597,7 @@ export interface components {
             figures: components["schemas"]["Figure"][];
             /** @description The exact words of the source supporting the claim. */
             evidence: components["schemas"]["Evidence"][];
-            /** @description Curation caveats: `truncated-in-source`, `subject-unclear`, `conflicts-with:<id>`. */
+            /** @description Curation caveats, each a flag from `/v1/flags`, some followed by a fact id: `truncated-in-source`, `subject-unclear`, `conflicts-with:<id>`. */
             flags: string[];
             /** @description A curator's note explaining a flag or an inference. */
             note: string | null;
@@ -621,7 +711,7 @@ export interface components {
              * @description Actor type.
              * @enum {string}
              */
-            type: "government" | "law-enforcement" | "judiciary" | "legislature" | "international-organization" | "ngo" | "media" | "criminal-group" | "official" | "victim" | "foreign-government";
+            type: "government" | "law-enforcement" | "judiciary" | "legislature" | "international-organization" | "ngo" | "media" | "criminal-group" | "official" | "victim" | "at-risk-group" | "foreign-government";
             description: string;
             aliases: string[];
             factCount: number;
@@ -646,11 +736,14 @@ export interface components {
             form?: ("sex-trafficking" | "forced-labor" | "forced-marriage" | "child-soldiering" | "forced-criminality" | "organ-removal" | "forced-begging" | "domestic-servitude")[];
             actor?: string[];
             /** @enum {string} */
-            actorType?: "government" | "law-enforcement" | "judiciary" | "legislature" | "international-organization" | "ngo" | "media" | "criminal-group" | "official" | "victim" | "foreign-government";
+            actorType?: "government" | "law-enforcement" | "judiciary" | "legislature" | "international-organization" | "ngo" | "media" | "criminal-group" | "official" | "victim" | "at-risk-group" | "foreign-government";
             country?: string;
             relatedCountry?: string[];
             source?: string;
             q?: string;
+            unit?: ("people" | "victims" | "traffickers" | "defendants" | "prosecutions" | "convictions" | "cases" | "sentences" | "years-of-imprisonment" | "years-of-age")[];
+            flag?: ("subject-unclear" | "truncated-in-source" | "conflicts-with")[];
+            excludeFlag?: ("subject-unclear" | "truncated-in-source" | "conflicts-with")[];
             hasFigures?: boolean;
             /** @enum {string} */
             sort: "-year" | "year" | "id" | "relevance";
@@ -700,8 +793,20 @@ export interface components {
                 label: string;
                 count: number;
             }[];
+            /** @description Units of the facts' figures (`figures[].unit`, age bounds included), by fact count. */
+            unit: {
+                value: string;
+                label: string;
+                count: number;
+            }[];
+            /** @description Curation flags of the facts, `conflicts-with` for any conflict, by fact count. */
+            flag: {
+                value: string;
+                label: string;
+                count: number;
+            }[];
             /** @description Facets that have more values than `facetLimit`: their lists hold the most frequent ones only. */
-            truncated: ("year" | "category" | "form" | "actor" | "country" | "relatedCountry")[];
+            truncated: ("year" | "category" | "form" | "actor" | "country" | "relatedCountry" | "unit" | "flag")[];
         };
         /** @description A report facts are taken from, with the hash and length of its text. */
         Source: {
@@ -920,7 +1025,7 @@ export interface operations {
                  * @description Only facts naming an actor of this type, e.g. `government`.
                  * @example government
                  */
-                actorType?: "government" | "law-enforcement" | "judiciary" | "legislature" | "international-organization" | "ngo" | "media" | "criminal-group" | "official" | "victim" | "foreign-government";
+                actorType?: "government" | "law-enforcement" | "judiciary" | "legislature" | "international-organization" | "ngo" | "media" | "criminal-group" | "official" | "victim" | "at-risk-group" | "foreign-government";
                 /**
                  * @description ISO 3166-1 alpha-2 code of the country the claim is about (case-insensitive).
                  * @example RU
@@ -939,7 +1044,24 @@ export interface operations {
                  */
                 q?: string;
                 /**
-                 * @description `true`: only facts stating a number; `false`: only facts without one.
+                 * @description Only facts with a figure in this unit, a slug from `/v1/units` (repeatable: matches any of them).
+                 * @example [
+                 *       "defendants"
+                 *     ]
+                 */
+                unit?: ("people" | "victims" | "traffickers" | "defendants" | "prosecutions" | "convictions" | "cases" | "sentences" | "years-of-imprisonment" | "years-of-age")[];
+                /** @description Only facts carrying this curation flag, a slug from `/v1/flags`; `conflicts-with` matches any conflict (repeatable: any of). */
+                flag?: ("subject-unclear" | "truncated-in-source" | "conflicts-with")[];
+                /**
+                 * @description Leave out facts carrying this curation flag, a slug from `/v1/flags` (repeatable: facts carrying any of them are left out).
+                 * @example [
+                 *       "subject-unclear",
+                 *       "truncated-in-source"
+                 *     ]
+                 */
+                excludeFlag?: ("subject-unclear" | "truncated-in-source" | "conflicts-with")[];
+                /**
+                 * @description `true`: only facts stating a quantity (a figure of kind `quantity`; age bounds do not count); `false`: only facts without one.
                  * @example true
                  */
                 hasFigures?: boolean;
@@ -1097,7 +1219,7 @@ export interface operations {
                  * @description Only facts naming an actor of this type, e.g. `government`.
                  * @example government
                  */
-                actorType?: "government" | "law-enforcement" | "judiciary" | "legislature" | "international-organization" | "ngo" | "media" | "criminal-group" | "official" | "victim" | "foreign-government";
+                actorType?: "government" | "law-enforcement" | "judiciary" | "legislature" | "international-organization" | "ngo" | "media" | "criminal-group" | "official" | "victim" | "at-risk-group" | "foreign-government";
                 /**
                  * @description ISO 3166-1 alpha-2 code of the country the claim is about (case-insensitive).
                  * @example RU
@@ -1116,7 +1238,24 @@ export interface operations {
                  */
                 q?: string;
                 /**
-                 * @description `true`: only facts stating a number; `false`: only facts without one.
+                 * @description Only facts with a figure in this unit, a slug from `/v1/units` (repeatable: matches any of them).
+                 * @example [
+                 *       "defendants"
+                 *     ]
+                 */
+                unit?: ("people" | "victims" | "traffickers" | "defendants" | "prosecutions" | "convictions" | "cases" | "sentences" | "years-of-imprisonment" | "years-of-age")[];
+                /** @description Only facts carrying this curation flag, a slug from `/v1/flags`; `conflicts-with` matches any conflict (repeatable: any of). */
+                flag?: ("subject-unclear" | "truncated-in-source" | "conflicts-with")[];
+                /**
+                 * @description Leave out facts carrying this curation flag, a slug from `/v1/flags` (repeatable: facts carrying any of them are left out).
+                 * @example [
+                 *       "subject-unclear",
+                 *       "truncated-in-source"
+                 *     ]
+                 */
+                excludeFlag?: ("subject-unclear" | "truncated-in-source" | "conflicts-with")[];
+                /**
+                 * @description `true`: only facts stating a quantity (a figure of kind `quantity`; age bounds do not count); `false`: only facts without one.
                  * @example true
                  */
                 hasFigures?: boolean;
@@ -1381,7 +1520,7 @@ export interface operations {
                  * @description Only facts naming an actor of this type, e.g. `government`.
                  * @example government
                  */
-                actorType?: "government" | "law-enforcement" | "judiciary" | "legislature" | "international-organization" | "ngo" | "media" | "criminal-group" | "official" | "victim" | "foreign-government";
+                actorType?: "government" | "law-enforcement" | "judiciary" | "legislature" | "international-organization" | "ngo" | "media" | "criminal-group" | "official" | "victim" | "at-risk-group" | "foreign-government";
                 /**
                  * @description ISO 3166-1 alpha-2 code of the country the claim is about (case-insensitive).
                  * @example RU
@@ -1400,7 +1539,24 @@ export interface operations {
                  */
                 q?: string;
                 /**
-                 * @description `true`: only facts stating a number; `false`: only facts without one.
+                 * @description Only facts with a figure in this unit, a slug from `/v1/units` (repeatable: matches any of them).
+                 * @example [
+                 *       "defendants"
+                 *     ]
+                 */
+                unit?: ("people" | "victims" | "traffickers" | "defendants" | "prosecutions" | "convictions" | "cases" | "sentences" | "years-of-imprisonment" | "years-of-age")[];
+                /** @description Only facts carrying this curation flag, a slug from `/v1/flags`; `conflicts-with` matches any conflict (repeatable: any of). */
+                flag?: ("subject-unclear" | "truncated-in-source" | "conflicts-with")[];
+                /**
+                 * @description Leave out facts carrying this curation flag, a slug from `/v1/flags` (repeatable: facts carrying any of them are left out).
+                 * @example [
+                 *       "subject-unclear",
+                 *       "truncated-in-source"
+                 *     ]
+                 */
+                excludeFlag?: ("subject-unclear" | "truncated-in-source" | "conflicts-with")[];
+                /**
+                 * @description `true`: only facts stating a quantity (a figure of kind `quantity`; age bounds do not count); `false`: only facts without one.
                  * @example true
                  */
                 hasFigures?: boolean;
@@ -2070,6 +2226,438 @@ export interface operations {
             };
         };
     };
+    listUnits: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body.
+                 * @example W/"1.0.0-1.1.0-0123456789abcdef"
+                 */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every term of the vocabulary, in curated order. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    ETag: components["headers"]["ETag"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TermList"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            /** @description Invalid parameters: the problem names each one. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header allows no media type this endpoint produces. */
+            406: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server is overloaded or its database is not ready: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getUnit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body.
+                 * @example W/"1.0.0-1.1.0-0123456789abcdef"
+                 */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                /**
+                 * @description The term slug.
+                 * @example defendants
+                 */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A term of a vocabulary: its slug, label, meaning and how many facts carry it. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    ETag: components["headers"]["ETag"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Term"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            /** @description Invalid parameters: the problem names each one. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header allows no media type this endpoint produces. */
+            406: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path segment is longer than any identifier (200 characters). */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server is overloaded or its database is not ready: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listFlags: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body.
+                 * @example W/"1.0.0-1.1.0-0123456789abcdef"
+                 */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every term of the vocabulary, in curated order. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    ETag: components["headers"]["ETag"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TermList"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            /** @description Invalid parameters: the problem names each one. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header allows no media type this endpoint produces. */
+            406: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server is overloaded or its database is not ready: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getFlag: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body.
+                 * @example W/"1.0.0-1.1.0-0123456789abcdef"
+                 */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                /**
+                 * @description The term slug.
+                 * @example subject-unclear
+                 */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A term of a vocabulary: its slug, label, meaning and how many facts carry it. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    ETag: components["headers"]["ETag"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Term"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            /** @description Invalid parameters: the problem names each one. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header allows no media type this endpoint produces. */
+            406: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path segment is longer than any identifier (200 characters). */
+            414: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server is overloaded or its database is not ready: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listActors: {
         parameters: {
             query?: {
@@ -2077,7 +2665,7 @@ export interface operations {
                  * @description Only actors of this type, e.g. `government`.
                  * @example government
                  */
-                type?: "government" | "law-enforcement" | "judiciary" | "legislature" | "international-organization" | "ngo" | "media" | "criminal-group" | "official" | "victim" | "foreign-government";
+                type?: "government" | "law-enforcement" | "judiciary" | "legislature" | "international-organization" | "ngo" | "media" | "criminal-group" | "official" | "victim" | "at-risk-group" | "foreign-government";
             };
             header?: {
                 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { FIGURE_KINDS, FIGURE_QUALIFIERS } from '../schemas/fact.js'
 
 // The shapes of the hand-curated YAML files in `db/`. They are strict on purpose:
 // a misspelt key in a curated file is a curation error, not something to ignore.
@@ -53,14 +54,20 @@ export const evidenceSchema = z.strictObject({
 
 export const figureSchema = z.strictObject({
   value: z.number().finite(),
-  unit: z.string().min(1),
-  qualifier: z.enum(['exact', 'at-least', 'more-than', 'estimate', 'approximately']),
+  // a slug of vocabularies/units.yaml
+  unit: slug,
+  qualifier: z.enum(FIGURE_QUALIFIERS),
+  // written only on age bounds: a figure is a quantity unless it says otherwise
+  kind: z.enum(FIGURE_KINDS).default('quantity'),
   label: z.string().min(1)
 })
 
 export const flagSchema = z
   .string()
   .regex(/^(?:[a-z]+(?:-[a-z]+)*)(?::[a-z0-9]+(?:-[a-z0-9]+)*)?$/, 'must be a slug, optionally followed by :<fact id>')
+
+/** The vocabulary slug (vocabularies/flags.yaml) of a fact's flag: `conflicts-with` for `conflicts-with:<fact id>`. */
+export const flagSlug = (flag: string): string => flag.split(':', 1)[0]!
 
 // Roles of the countries a fact names besides the one it is about.
 export const COUNTRY_ROLES = ['origin', 'destination', 'transit', 'other'] as const

@@ -31,25 +31,39 @@ export function wordsToNumber(words: readonly string[]): number | undefined {
   return total + current
 }
 
-/** Every number a text states, whether in digits (with thousands separators) or in words. */
-export function numbersIn(text: string): number[] {
-  const found: number[] = []
+export interface NumberMention {
+  value: number
+  /** Where the number starts in the text, so the words before it (a hedge) can be read. */
+  start: number
+}
+
+/** Every number a text states, whether in digits (with thousands separators) or in words, in text order. */
+export function numberMentions(text: string): NumberMention[] {
+  const found: NumberMention[] = []
   for (const match of text.matchAll(/\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g)) {
-    found.push(Number(match[0].replaceAll(',', '')))
+    found.push({ value: Number(match[0].replaceAll(',', '')), start: match.index })
   }
+  // A run of number words is joined by spaces or hyphens only ("twenty-two", "one million");
   // "and" only joins number words inside a run ("one hundred and five"), never starts or ends one.
-  const words = text.toLowerCase().split(/[^a-z]+/).filter(Boolean)
-  let run: string[] = []
+  let run: { word: string; start: number; end: number }[] = []
   const flush = () => {
-    while (run.at(-1) === 'and') run.pop()
-    const value = wordsToNumber(run)
-    if (value !== undefined) found.push(value)
+    while (run.at(-1)?.word === 'and') run.pop()
+    const value = wordsToNumber(run.map((w) => w.word))
+    if (value !== undefined) found.push({ value, start: run[0]!.start })
     run = []
   }
-  for (const word of words) {
-    if (isNumberWord(word) || (word === 'and' && run.length > 0)) run.push(word)
+  for (const match of text.matchAll(/[a-z]+/gi)) {
+    const word = match[0].toLowerCase()
+    const previous = run.at(-1)
+    if (previous && !/^[\s-]+$/.test(text.slice(previous.end, match.index))) flush()
+    if (isNumberWord(word) || (word === 'and' && run.length > 0)) run.push({ word, start: match.index, end: match.index + word.length })
     else flush()
   }
   flush()
-  return found
+  return found.sort((a, b) => a.start - b.start)
+}
+
+/** The values of numberMentions. */
+export function numbersIn(text: string): number[] {
+  return numberMentions(text).map((m) => m.value)
 }

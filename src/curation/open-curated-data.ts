@@ -42,8 +42,11 @@ export interface CuratedHeader {
   forms: Term[]
   actorTypes: Term[]
   actors: Actor[]
+  /** What figures count or measure, and the caveats facts may carry. */
+  units: Term[]
+  flags: Term[]
   sources: CuratedSource[]
-  vocabulary: { categories: Set<string>; forms: Set<string>; actors: Set<string> }
+  vocabulary: { categories: Set<string>; forms: Set<string>; actors: Set<string>; units: Set<string>; flags: Set<string> }
 }
 
 export interface CuratedStream {
@@ -103,6 +106,8 @@ export function openCuratedData(dataDir: string): CuratedStream {
   const forms = list(join(vocabularyDir, 'forms.yaml'), termSchema)
   const actorTypes = list(join(vocabularyDir, 'actor-types.yaml'), termSchema)
   const actors = list(join(vocabularyDir, 'actors.yaml'), actorSchema)
+  const units = list(join(vocabularyDir, 'units.yaml'), termSchema)
+  const flags = list(join(vocabularyDir, 'flags.yaml'), termSchema)
 
   const sourcesDir = join(dataDir, 'sources')
   const sources: CuratedSource[] = []
@@ -126,14 +131,16 @@ export function openCuratedData(dataDir: string): CuratedStream {
   }
 
   if (!dataset) throw new CurationError(issues)
-  const base = { dataset, categories, forms, actorTypes, actors, sources }
+  const base = { dataset, categories, forms, actorTypes, actors, units, flags, sources }
   validateHeader(base).forEach(report)
   const header: CuratedHeader = {
     ...base,
     vocabulary: {
       categories: new Set(categories.map((t) => t.slug)),
       forms: new Set(forms.map((t) => t.slug)),
-      actors: new Set(actors.map((a) => a.id))
+      actors: new Set(actors.map((a) => a.id)),
+      units: new Set(units.map((t) => t.slug)),
+      flags: new Set(flags.map((t) => t.slug))
     }
   }
   // zod builds parsed objects in schema key order, so JSON.stringify of parsed records is a

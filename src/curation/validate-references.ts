@@ -1,9 +1,11 @@
 import { isCountryCode } from '../schemas/fact-filters.js'
-import type { CuratedFact } from './curated-schemas.js'
+import { flagSlug, type CuratedFact } from './curated-schemas.js'
 import type { CurationIssue } from './curation-error.js'
 import type { CuratedHeader } from './open-curated-data.js'
 
-const CONFLICT_FLAG = 'conflicts-with:'
+// The one flag that names another fact: conflicts-with:<fact id>.
+const CONFLICT = 'conflicts-with'
+const CONFLICT_FLAG = `${CONFLICT}:`
 
 export interface FactChecker {
   /** What a per-record schema cannot see: references, quotes, unique ids. */
@@ -18,6 +20,8 @@ export function validateHeader(header: Omit<CuratedHeader, 'vocabulary'>): Curat
   const vocabularyFile = (name: string) => `${name} vocabulary`
   uniqueIds(header.categories.map((t) => t.slug), vocabularyFile('categories'), issues)
   uniqueIds(header.forms.map((t) => t.slug), vocabularyFile('forms'), issues)
+  uniqueIds(header.units.map((t) => t.slug), vocabularyFile('units'), issues)
+  uniqueIds(header.flags.map((t) => t.slug), vocabularyFile('flags'), issues)
   const actorTypes = uniqueIds(header.actorTypes.map((t) => t.slug), vocabularyFile('actor-types'), issues)
   uniqueIds(header.actors.map((a) => a.id), vocabularyFile('actors'), issues)
   if (new Set(header.sources.map((s) => s.metadata.id)).size !== header.sources.length) {
@@ -41,7 +45,7 @@ export function validateHeader(header: Omit<CuratedHeader, 'vocabulary'>): Curat
  * are validated without holding them in memory.
  */
 export function createFactChecker(header: CuratedHeader): FactChecker {
-  const { categories, forms, actors } = header.vocabulary
+  const { categories, forms, actors, units, flags } = header.vocabulary
   const sources = new Map(header.sources.map((s) => [s.metadata.id, s.text]))
   const factIds = new Set<string>()
   const conflicts: { file: string; id: string; other: string }[] = []
@@ -56,6 +60,8 @@ export function createFactChecker(header: CuratedHeader): FactChecker {
       for (const c of fact.categories) if (!categories.has(c)) at(`unknown category "${c}"`)
       for (const f of fact.forms) if (!forms.has(f)) at(`unknown form "${f}"`)
       for (const a of fact.actors) if (!actors.has(a)) at(`unknown actor "${a}"`)
+      for (const [i, figure] of fact.figures.entries()) if (!units.has(figure.unit)) at(`figures[${i}]: unknown unit "${figure.unit}"`)
+      for (const issue of flagIssues(fact.flags, flags)) at(issue)
       for (const issue of countryIssues(fact)) at(issue)
       if (fact.yearInferred && fact.year === null) at('yearInferred is true but year is null')
       if (fact.yearInferred && !fact.note) at('an inferred year needs a note explaining the inference')
@@ -82,6 +88,18 @@ export function createFactChecker(header: CuratedHeader): FactChecker {
       })
     }
   }
+}
+
+// Flags from the vocabulary, followed by a fact id when (and only when) they are conflicts-with.
+function flagIssues(flags: string[], known: Set<string>): string[] {
+  return flags.flatMap((flag) => {
+    const slug = flagSlug(flag)
+    if (!known.has(slug)) return [`unknown flag "${slug}"`]
+    const namesFact = flag !== slug
+    if (slug === CONFLICT && !namesFact) return [`flag "${flag}" must name the other fact: ${CONFLICT_FLAG}<fact id>`]
+    if (slug !== CONFLICT && namesFact) return [`flag "${flag}": only ${CONFLICT} is followed by a fact id`]
+    return []
+  })
 }
 
 function uniqueIds(ids: string[], file: string, issues: CurationIssue[]): Set<string> {

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3'
-import type { CuratedFact } from '../curation/curated-schemas.js'
+import { flagSlug, type CuratedFact } from '../curation/curated-schemas.js'
 import type { CuratedHeader } from '../curation/open-curated-data.js'
 import { spanKey } from '../curation/origin-schemas.js'
 import { NO_YEAR, type DimensionValues } from '../facts-index/dimensions.js'
@@ -14,7 +14,9 @@ export function createFactStager(db: Database, header: CuratedHeader): (fact: Cu
   for (const [table, terms] of [
     ['categories', header.categories],
     ['forms', header.forms],
-    ['actor_types', header.actorTypes]
+    ['actor_types', header.actorTypes],
+    ['units', header.units],
+    ['flags', header.flags]
   ] as const) {
     // table names come from the constant list above, never from input
     const insert = db.prepare(`INSERT INTO ${table} (slug, label, description, position) VALUES (?, ?, ?, ?)`)
@@ -62,7 +64,11 @@ export function createFactStager(db: Database, header: CuratedHeader): (fact: Cu
       country: [curated.country],
       relatedCountry: distinct(curated.relatedCountries.map((r) => r.code)),
       source: distinct(curated.evidence.map((e) => e.sourceId)),
-      hasFigures: [String(curated.figures.length > 0)]
+      unit: distinct(curated.figures.map((f) => f.unit)),
+      // a conflict is found by its flag, whichever fact it names
+      flag: distinct(curated.flags.map(flagSlug)),
+      // an age bound is a number but not a quantity: hasFigures promises something to add up
+      hasFigures: [String(curated.figures.some((f) => f.kind === 'quantity'))]
     }
     stage.run(fact.id, fact.year, json(fact), json(dimensions), fact.statement, fact.evidence.map((e) => e.quote).join('\n'))
   }

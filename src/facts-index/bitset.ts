@@ -45,6 +45,11 @@ export function andInto(target: Bits, source: Bits): void {
   for (let i = 0; i < target.length; i++) target[i]! &= source[i]!
 }
 
+/** Removes from `target` the members of `source`. */
+export function andNotInto(target: Bits, source: Bits): void {
+  for (let i = 0; i < target.length; i++) target[i]! &= ~source[i]!
+}
+
 function popcount32(x: number): number {
   x -= (x >>> 1) & 0x55555555
   x = (x & 0x33333333) + ((x >>> 2) & 0x33333333)

@@ -2,7 +2,7 @@
  * The filterable dimensions of a fact, each with one posting list per value. Defined once: the
  * build writes them, the index loads them, the filters and facets name them.
  */
-export const DIMENSIONS = ['year', 'category', 'form', 'actor', 'actorType', 'country', 'relatedCountry', 'source', 'hasFigures'] as const
+export const DIMENSIONS = ['year', 'category', 'form', 'actor', 'actorType', 'country', 'relatedCountry', 'source', 'unit', 'flag', 'hasFigures'] as const
 export type Dimension = (typeof DIMENSIONS)[number]
 
 /** The `year` value of facts that state no year. */

@@ -1,12 +1,13 @@
-import { andInto, count, emptyBits, setRange, type Bits } from './bitset.js'
+import { andInto, andNotInto, count, emptyBits, setRange, type Bits } from './bitset.js'
 import type { Dimension } from './dimensions.js'
 import type { FactIndex } from './fact-index.js'
 import { addTo, type Posting } from './posting.js'
 
-/** A filter over the index: facts carrying any of `values` in `dimension`. */
+/** A filter over the index: facts carrying any of `values` in `dimension`, or with `exclude` none of them. */
 export interface DimensionTerm {
   dimension: Dimension
   values: readonly string[]
+  exclude?: boolean | undefined
 }
 
 export interface IndexQuery {
@@ -23,30 +24,31 @@ export interface MatchSet {
 }
 
 /**
- * The facts matching every term: each term is a union of posting lists, the terms intersect,
- * and a year range is a window of consecutive positions. Cost grows with the number of words
- * (size / 32) and of rare-value members, never with SQL.
+ * The facts matching every term: each term is a union of posting lists, the terms intersect
+ * (an excluding term is subtracted), and a year range is a window of consecutive positions.
+ * Cost grows with the number of words (size / 32) and of rare-value members, never with SQL.
  */
 export function matchFacts(index: FactIndex, query: IndexQuery): MatchSet {
   const [start, end] = yearWindow(index, query.yearFrom, query.yearTo)
   const bits = emptyBits(index.size)
   setRange(bits, start, end)
   let scratch: Bits | undefined
-  const intersect = (fill: (target: Bits) => void) => {
+  const combine = (fill: (target: Bits) => void, exclude = false) => {
     scratch = scratch ? (scratch.fill(0), scratch) : emptyBits(index.size)
     fill(scratch)
-    andInto(bits, scratch)
+    if (exclude) andNotInto(bits, scratch)
+    else andInto(bits, scratch)
   }
   for (const term of query.terms) {
     const byValue = index.postings[term.dimension]
-    intersect((target) => {
+    combine((target) => {
       for (const value of term.values) {
         const posting = byValue.get(value)
         if (posting) addTo(target, posting)
       }
-    })
+    }, term.exclude)
   }
-  for (const posting of query.words ?? []) intersect((target) => posting && addTo(target, posting))
+  for (const posting of query.words ?? []) combine((target) => posting && addTo(target, posting))
   const total = query.terms.length === 0 && !query.words?.length ? end - start : count(bits)
   return { bits, count: total }
 }

@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3'
 import { NO_YEAR } from '../facts-index/dimensions.js'
 import type { Actor, Term } from '../schemas/vocabulary.js'
 
-export type TermVocabulary = 'categories' | 'forms' | 'actor_types'
+export type TermVocabulary = 'categories' | 'forms' | 'actor_types' | 'units' | 'flags'
 
 interface ActorRow extends Omit<Actor, 'aliases'> {
   aliases: string
@@ -10,7 +10,7 @@ interface ActorRow extends Omit<Actor, 'aliases'> {
 
 const toActor = (row: ActorRow): Actor => ({ ...row, aliases: JSON.parse(row.aliases) })
 
-/** Categories, forms, actor types and actors, each term with the number of facts that use it. */
+/** Categories, forms, actor types, units, flags and actors, each term with the number of facts that use it. */
 export function createVocabulariesRepository(db: Database) {
   // fact counts are the sizes of the posting lists the build wrote: no counting per request
   const factCount = (dimension: string, value: string) =>
@@ -18,7 +18,9 @@ export function createVocabulariesRepository(db: Database) {
   const termStatements = {
     categories: db.prepare(`SELECT t.slug, t.label, t.description, ${factCount('category', 't.slug')} FROM categories t ORDER BY t.position`),
     forms: db.prepare(`SELECT t.slug, t.label, t.description, ${factCount('form', 't.slug')} FROM forms t ORDER BY t.position`),
-    actor_types: db.prepare(`SELECT t.slug, t.label, t.description, ${factCount('actorType', 't.slug')} FROM actor_types t ORDER BY t.position`)
+    actor_types: db.prepare(`SELECT t.slug, t.label, t.description, ${factCount('actorType', 't.slug')} FROM actor_types t ORDER BY t.position`),
+    units: db.prepare(`SELECT t.slug, t.label, t.description, ${factCount('unit', 't.slug')} FROM units t ORDER BY t.position`),
+    flags: db.prepare(`SELECT t.slug, t.label, t.description, ${factCount('flag', 't.slug')} FROM flags t ORDER BY t.position`)
   }
   const actorColumns = `a.id, a.name, a.type, a.description, a.aliases, ${factCount('actor', 'a.id')}`
   const allActors = db.prepare(`SELECT ${actorColumns} FROM actors a ORDER BY a.id`)

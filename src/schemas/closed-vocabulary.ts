@@ -1,7 +1,7 @@
 import type { Vocabularies } from './fact-filters.js'
 
 /** Vocabularies short and fixed enough per dataset for clients to hold as an `enum`. */
-export type ClosedVocabulary = Extract<keyof Vocabularies, 'categories' | 'forms' | 'actorTypes'>
+export type ClosedVocabulary = Extract<keyof Vocabularies, 'categories' | 'forms' | 'actorTypes' | 'units' | 'flags'>
 
 /** The zod metadata key naming a string's closed vocabulary; the OpenAPI document turns it into `enum`. */
 export const VOCABULARY_KEY = 'x-vocabulary'

@@ -10,10 +10,15 @@ export interface Vocabularies {
   actorTypes: Set<string>
   actors: Set<string>
   sources: Set<string>
+  units: Set<string>
+  flags: Set<string>
 }
 
-/** How a filter selects facts: values of an index dimension (any of), a year bound, or text search. */
-export type FilterSelection = { dimension: Dimension } | { yearBound: 'from' | 'to' } | { search: true }
+/**
+ * How a filter selects facts: values of an index dimension (any of; with `exclude`, the facts
+ * carrying none of them), a year bound, or text search.
+ */
+export type FilterSelection = { dimension: Dimension; exclude?: true } | { yearBound: 'from' | 'to' } | { search: true }
 
 interface FilterDefinition<Input extends z.ZodType, Echo extends z.ZodType> {
   /** The query-string parameter: validation, OpenAPI description and example. */
@@ -142,12 +147,38 @@ export const FACT_FILTERS = {
     repeatable: false,
     selects: { search: true }
   }),
+  unit: define({
+    parameter: slugList('Only facts with a figure in this unit, a slug from `/v1/units`', 'defendants', 'units'),
+    echo: termList('units'),
+    repeatable: true,
+    selects: { dimension: 'unit' },
+    refuse: inVocabulary('units')
+  }),
+  flag: define({
+    // the example sits on the items: the parameters' examples together find the Fact example,
+    // which carries no flag
+    parameter: z.array(z.string().min(1).max(100).meta({ ...closedVocabulary('flags'), examples: ['conflicts-with'] })).max(50).optional()
+      .describe('Only facts carrying this curation flag, a slug from `/v1/flags`; `conflicts-with` matches any conflict (repeatable: any of).'),
+    echo: termList('flags'),
+    repeatable: true,
+    selects: { dimension: 'flag' },
+    refuse: inVocabulary('flags')
+  }),
+  excludeFlag: define({
+    parameter: z.array(z.string().min(1).max(100).meta(closedVocabulary('flags'))).max(50).optional()
+      .describe('Leave out facts carrying this curation flag, a slug from `/v1/flags` (repeatable: facts carrying any of them are left out).')
+      .meta({ examples: [['subject-unclear', 'truncated-in-source']] }),
+    echo: termList('flags'),
+    repeatable: true,
+    selects: { dimension: 'flag', exclude: true },
+    refuse: inVocabulary('flags')
+  }),
   hasFigures: define({
     // read from its query-string spelling before validation, so the document shows the boolean a
     // client sends and gets echoed back (`query.hasFigures`); zod documents a preprocessed value by
     // its inner schema, which therefore carries the description and example
     parameter: z.preprocess((v) => (v === 'true' ? true : v === 'false' ? false : v), z.boolean({ error: 'must be true or false' })
-      .describe('`true`: only facts stating a number; `false`: only facts without one.').meta({ examples: [true] })).optional(),
+      .describe('`true`: only facts stating a quantity (a figure of kind `quantity`; age bounds do not count); `false`: only facts without one.').meta({ examples: [true] })).optional(),
     echo: z.boolean().optional(),
     repeatable: false,
     selects: { dimension: 'hasFigures' }

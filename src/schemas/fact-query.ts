@@ -63,7 +63,9 @@ export const factFacetsSchema = z
     actor: z.array(labelledBucket),
     country: z.array(labelledBucket),
     relatedCountry: z.array(labelledBucket).describe('Other countries the facts name (`relatedCountries`), by fact count.'),
-    truncated: z.array(z.enum(['year', 'category', 'form', 'actor', 'country', 'relatedCountry']))
+    unit: z.array(labelledBucket).describe('Units of the facts\' figures (`figures[].unit`, age bounds included), by fact count.'),
+    flag: z.array(labelledBucket).describe('Curation flags of the facts, `conflicts-with` for any conflict, by fact count.'),
+    truncated: z.array(z.enum(['year', 'category', 'form', 'actor', 'country', 'relatedCountry', 'unit', 'flag']))
       .describe('Facets that have more values than `facetLimit`: their lists hold the most frequent ones only.')
   })
   .meta({ id: 'FactFacets', description: 'Counts for the same filters, each list by count descending, then value.' })

@@ -1,13 +1,25 @@
 import { z } from 'zod'
 import { closedVocabulary } from './closed-vocabulary.js'
 
+/** How the source words a number: by its hedge, or by the absence of one. */
+export const FIGURE_QUALIFIERS = ['exact', 'stated', 'at-least', 'more-than', 'estimate', 'approximately'] as const
+
+/** What a figure is: an amount that adds up, or a bound of the age range a claim is about. */
+export const FIGURE_KINDS = ['quantity', 'min-age', 'max-age'] as const
+
 export const figureSchema = z
   .object({
     value: z.number().describe('The number the source states, as a number.'),
-    unit: z.string().describe('What the number counts, e.g. `defendants`, `people`, `years`.'),
+    unit: z.string().meta(closedVocabulary('units')).describe('What the number counts or measures, a slug from `/v1/units`, e.g. `defendants`.'),
     qualifier: z
-      .enum(['exact', 'at-least', 'more-than', 'estimate', 'approximately'])
-      .describe('How the source qualifies the number ("at least" → `at-least`).'),
+      .enum(FIGURE_QUALIFIERS)
+      .describe(
+        'How the source qualifies the number: `exact`, a count it presents as exact; `stated`, a number it states without a hedge ' +
+          'but not as a count (a national estimate, an age, a prison term); otherwise its hedge ("at least" → `at-least`, "estimated" → `estimate`).'
+      ),
+    kind: z
+      .enum(FIGURE_KINDS)
+      .describe('`quantity`: an amount that can be added up; `min-age`/`max-age`: the lower/upper bound of the ages a claim is about. Only quantities count for `hasFigures`.'),
     label: z.string().describe('What is counted, in words.')
   })
   .meta({ id: 'Figure' })
@@ -70,7 +82,7 @@ export const factSchema = z
     actors: z.array(actorRefSchema),
     figures: z.array(figureSchema).describe('Every number the claim states.'),
     evidence: z.array(evidenceSchema).describe('The exact words of the source supporting the claim.'),
-    flags: z.array(z.string()).describe('Curation caveats: `truncated-in-source`, `subject-unclear`, `conflicts-with:<id>`.'),
+    flags: z.array(z.string()).describe('Curation caveats, each a flag from `/v1/flags`, some followed by a fact id: `truncated-in-source`, `subject-unclear`, `conflicts-with:<id>`.'),
     note: z.string().nullable().describe("A curator's note explaining a flag or an inference.")
   })
   .meta({
@@ -91,8 +103,8 @@ export const factSchema = z
         forms: ['sex-trafficking'],
         actors: [{ id: 'russian-government', name: 'Government of Russia', type: 'government' }],
         figures: [
-          { value: 18, unit: 'defendants', qualifier: 'at-least', label: 'defendants prosecuted for sex trafficking in 2013' },
-          { value: 7, unit: 'cases', qualifier: 'exact', label: 'sex trafficking cases prosecuted in 2013' }
+          { value: 18, unit: 'defendants', qualifier: 'at-least', kind: 'quantity', label: 'defendants prosecuted for sex trafficking in 2013' },
+          { value: 7, unit: 'cases', qualifier: 'exact', kind: 'quantity', label: 'sex trafficking cases prosecuted in 2013' }
         ],
         evidence: [
           {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { numbersIn, wordsToNumber } from '../../src/curation/number-words.js'
+import { numberMentions, numbersIn, wordsToNumber } from '../../src/curation/number-words.js'
 
 describe('numbersIn', () => {
   it('reads digits with thousands separators', () => {
@@ -14,6 +14,22 @@ describe('numbersIn', () => {
 
   it('finds nothing in vague amounts', () => {
     expect(numbersIn('hundreds of migrants and thousands of workers')).toEqual([])
+  })
+})
+
+describe('numberMentions', () => {
+  it('says where each number starts, digits and words in text order', () => {
+    const text = 'at least 18 defendants in seven cases and twenty-two prosecutions'
+    expect(numberMentions(text)).toEqual([
+      { value: 18, start: text.indexOf('18') },
+      { value: 7, start: text.indexOf('seven') },
+      { value: 22, start: text.indexOf('twenty') }
+    ])
+  })
+
+  it('does not join number words across punctuation or digits', () => {
+    expect(numbersIn('seven, ten')).toEqual([7, 10])
+    expect(numbersIn('two 2013 three')).toEqual([2, 2013, 3])
   })
 })
 

@@ -4,7 +4,7 @@ import { parse } from 'yaml'
 import { describe, expect, it } from 'vitest'
 import { computeCoverage } from '../../src/curation/coverage.js'
 import { loadCuratedData } from '../../src/curation/load-curated-data.js'
-import { numbersIn } from '../../src/curation/number-words.js'
+import { numberMentions, numbersIn } from '../../src/curation/number-words.js'
 
 // Runs on the data the service ships: each check states a curation rule, so a bad edit to db/
 // fails here with the fact id rather than surfacing as a wrong answer from the API.
@@ -29,6 +29,7 @@ interface RawFigure {
   value: number
   unit: string
   qualifier: string
+  kind?: string
   label: string
 }
 interface RawFact {
@@ -181,14 +182,54 @@ describe('shipped curated data: evidence and figures', () => {
     expect(missing, 'figures whose value the evidence does not state').toEqual([])
   })
 
-  it('backs each figure qualifier with the wording of its evidence', () => {
-    const wording: Record<string, RegExp> = { 'at-least': /at least/i, 'more-than': /more than|over /i, estimate: /estimat/i }
+  // The words right before a number are its hedge. A number without one is `exact` (a count the
+  // text presents as exact) or `stated` (a number it gives flatly, but not as such a count).
+  const HEDGES: [string, RegExp][] = [
+    ['at-least', /\bat least\s*$/i],
+    ['more-than', /\b(?:more than|over)\s*$/i],
+    ['estimate', /\bestimated\s*$/i],
+    ['approximately', /\b(?:about|around|approximately|roughly|nearly|some)\s*$/i]
+  ]
+  const UNHEDGED = ['exact', 'stated']
+  const hedgeBefore = (text: string) => HEDGES.find(([, words]) => words.test(text))?.[0]
+
+  it('backs each figure qualifier with the words right before its number in the evidence', () => {
     const bad = readFacts().flatMap((f) =>
       f.figures
-        .filter((fig) => wording[fig.qualifier] && !f.evidence.some((e) => wording[fig.qualifier]!.test(e.quote)))
+        .filter((fig) => {
+          const hedges = f.evidence.flatMap((e) =>
+            numberMentions(e.quote).filter((m) => m.value === fig.value).map((m) => hedgeBefore(e.quote.slice(0, m.start)))
+          )
+          return !hedges.includes(UNHEDGED.includes(fig.qualifier) ? undefined : fig.qualifier)
+        })
         .map((fig) => `${f.id}: ${fig.qualifier} ${fig.value}`)
     )
-    expect(bad, 'qualifiers the evidence does not word').toEqual([])
+    expect(bad, 'qualifiers the evidence does not word (a hedge dropped, or one the text does not use)').toEqual([])
+  })
+
+  it('qualifies as exact only counts: not a round total, a measure or an age', () => {
+    // units that measure rather than count; a round total (794,000) is a national figure, not a tally
+    const measures = ['years-of-imprisonment', 'years-of-age']
+    const bad = readFacts().flatMap((f) =>
+      f.figures
+        .filter((fig) => fig.qualifier === 'exact')
+        .filter((fig) => measures.includes(fig.unit) || (fig.kind ?? 'quantity') !== 'quantity' || (fig.value >= 1000 && fig.value % 1000 === 0))
+        .map((fig) => `${f.id}: ${fig.value} ${fig.unit}`)
+    )
+    expect(bad, 'figures qualified exact that the text does not present as an exact count: use stated').toEqual([])
+  })
+
+  it('records ages as the bounds of an age range, never as quantities', () => {
+    const bounds = ['min-age', 'max-age']
+    const bad = readFacts().flatMap((f) => {
+      const wrong = f.figures
+        .filter((fig) => (fig.unit === 'years-of-age') !== bounds.includes(fig.kind ?? 'quantity'))
+        .map((fig) => `${f.id}: ${fig.value} ${fig.unit} (${fig.kind ?? 'quantity'})`)
+      const min = f.figures.find((fig) => fig.kind === 'min-age')?.value
+      const max = f.figures.find((fig) => fig.kind === 'max-age')?.value
+      return min !== undefined && max !== undefined && min > max ? [...wrong, `${f.id}: min-age ${min} > max-age ${max}`] : wrong
+    })
+    expect(bad, 'ages recorded as quantities, bounds in another unit, or a range upside down').toEqual([])
   })
 
   it('takes a stated (not inferred) year from the evidence itself', () => {
@@ -228,7 +269,9 @@ describe('shipped curated data: evidence and figures', () => {
 describe('shipped curated data: references and ids', () => {
   it.each([
     ['category', 'categories', (f: RawFact) => f.categories],
-    ['form', 'forms', (f: RawFact) => f.forms]
+    ['form', 'forms', (f: RawFact) => f.forms],
+    ['figure unit', 'units', (f: RawFact) => f.figures.map((fig) => fig.unit)],
+    ['flag (before any :<fact id>)', 'flags', (f: RawFact) => f.flags.map((flag) => flag.split(':')[0]!)]
   ] as const)('resolves every fact %s against vocabularies/%s.yaml', (_kind, vocabulary, of) => {
     const known = new Set(readTerms(vocabulary).map((t) => t.slug))
     const bad = readFacts().flatMap((f) => of(f).filter((x) => !known.has(x)).map((x) => `${f.id}: ${x}`))
@@ -281,16 +324,13 @@ describe('shipped curated data: actors', () => {
   })
 
   // A `victim` is "subjected to trafficking" (actor-types.yaml); a group the text only calls
-  // vulnerable or at risk is not one. PENDING lists actors known to break the rule until the
-  // vocabulary has a type for them; it must shrink, never grow, and may only hold current breakers.
-  const PENDING = ['migrants']
+  // vulnerable or at risk is an `at-risk-group`.
   it('types as victim only actors described as trafficked, sold, enslaved or exploited', () => {
     const trafficked = /\b(?:victims?|sold|slaves?|enslaved|subjected|trafficked|exploited|forced)\b/i
     const bad = readActors()
       .filter((a) => a.type === 'victim' && !trafficked.test(a.description))
       .map((a) => a.id)
-    expect(bad.filter((id) => !PENDING.includes(id)), 'victim-typed actors the text does not describe as victims').toEqual([])
-    expect(PENDING.filter((id) => !bad.includes(id)), 'PENDING lists actors that no longer break the rule: remove them').toEqual([])
+    expect(bad, 'victim-typed actors the text does not describe as victims').toEqual([])
   })
 })
 

@@ -37,7 +37,8 @@ describe('buildDatabase', () => {
     const db = new Database(outputPath, { readonly: true })
     expect(db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all()).toEqual([
       { version: 1, name: 'schema' },
-      { version: 2, name: 'full-text-search' }
+      { version: 2, name: 'full-text-search' },
+      { version: 3, name: 'units-and-flags' }
     ])
     expect(db.prepare("SELECT count(*) FROM facts_search WHERE facts_search MATCH 'brick'").pluck().get()).toBe(1)
     db.close()
@@ -56,14 +57,19 @@ describe('buildDatabase', () => {
   })
 
   test.each([
-    ['category', (t: string) => t.replace('- assessment', '- judgement'), 'fx-limited-efforts', 'unknown category "judgement"'],
-    ['form', (t: string) => t.replace('- organ-removal', '- organ-trade'), 'fx-2010-organ-clinic', 'unknown form "organ-trade"'],
-    ['actor', (t: string) => t.replace('- fx-cis', '- fx-nobody'), 'fx-cis-plan-not-implemented', 'unknown actor "fx-nobody"'],
-    ['source', (t: string) => t.replace('sourceId: fixture-unicode', 'sourceId: fixture-missing'), 'fx-2017-unicode-moscow', 'unknown source "fixture-missing"']
-  ])('an unknown %s reference fails the build', (_what, change, id, reason) => {
+    ['an unknown category', (t: string) => t.replace('- assessment', '- judgement'), 'fx-limited-efforts', 'unknown category "judgement"'],
+    ['an unknown form', (t: string) => t.replace('- organ-removal', '- organ-trade'), 'fx-2010-organ-clinic', 'unknown form "organ-trade"'],
+    ['an unknown actor', (t: string) => t.replace('- fx-cis', '- fx-nobody'), 'fx-cis-plan-not-implemented', 'unknown actor "fx-nobody"'],
+    ['an unknown source', (t: string) => t.replace('sourceId: fixture-unicode', 'sourceId: fixture-missing'), 'fx-2017-unicode-moscow', 'unknown source "fixture-missing"'],
+    ['an unknown unit', (t: string) => t.replace('unit: prosecutions', 'unit: prosecution'), 'fx-2012-sex-prosecutions', 'figures[0]: unknown unit "prosecution"'],
+    ['an unknown flag', (t: string) => t.replace('- subject-unclear\n  note: The fixture', '- subject-unknown\n  note: The fixture'), 'ir-officials-condoned-child-recruitment', 'unknown flag "subject-unknown"'],
+    ['a fact id after a flag other than conflicts-with', (t: string) => t.replace('- subject-unclear\n  note: The fixture', '- subject-unclear:fx-limited-efforts\n  note: The fixture'), 'ir-officials-condoned-child-recruitment', 'only conflicts-with is followed by a fact id'],
+    ['conflicts-with without the other fact', (t: string) => t.replace('- conflicts-with:fx-slavery-estimate-794000', '- conflicts-with'), 'fx-slavery-estimate-million', 'must name the other fact']
+  ])('%s fails the build, naming the file, the fact and the reason', (_what, change, id, reason) => {
     const { build, edit, outputPath } = fixtureCopy()
     edit(FACTS, change)
     const error = buildError(build)
+    expect(error.issues.find((i) => i.id === id)?.file).toContain(FACTS)
     expect(error.issues.find((i) => i.id === id)?.reason).toContain(reason)
     expect(existsSync(outputPath)).toBe(false)
   })

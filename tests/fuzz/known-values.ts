@@ -17,10 +17,12 @@ const unique = (values: (string | null | undefined)[]) => [...new Set(values.fil
  * hostile ones mostly stop at the schema.
  */
 export async function readKnownValues(app: FastifyInstance): Promise<KnownValues> {
-  const [years, categories, forms, actors, sources, facts] = await Promise.all([
+  const [years, categories, forms, units, flags, actors, sources, facts] = await Promise.all([
     data<{ year: number }>(app, '/v1/years'),
     data<{ slug: string }>(app, '/v1/categories'),
     data<{ slug: string }>(app, '/v1/forms'),
+    data<{ slug: string }>(app, '/v1/units'),
+    data<{ slug: string }>(app, '/v1/flags'),
     data<{ id: string; type: string }>(app, '/v1/actors'),
     data<{ id: string; length: number }>(app, '/v1/sources'),
     data<{ id: string; statement: string; country: string | null; relatedCountries: { code: string }[] }>(app, '/v1/facts?limit=100')
@@ -43,12 +45,17 @@ export async function readKnownValues(app: FastifyInstance): Promise<KnownValues
     country: unique(facts.flatMap((f) => [f.country, f.country?.toLowerCase()])),
     relatedCountry: unique(facts.flatMap((f) => f.relatedCountries.flatMap((r) => [r.code, r.code.toLowerCase()]))),
     source: sourceIds,
+    unit: units.map((u) => u.slug),
+    flag: flags.map((f) => f.slug),
+    excludeFlag: flags.map((f) => f.slug),
     q: unique(facts.flatMap((f) => f.statement.split(/[^\p{L}\p{N}]+/u)).filter((w) => w.length > 3)).slice(0, 200),
     start: offsets,
     end: offsets,
     '/v1/facts/{id}': facts.map((f) => f.id),
     '/v1/categories/{slug}': categories.map((c) => c.slug),
     '/v1/forms/{slug}': forms.map((f) => f.slug),
+    '/v1/units/{slug}': units.map((u) => u.slug),
+    '/v1/flags/{slug}': flags.map((f) => f.slug),
     '/v1/actors/{id}': actors.map((a) => a.id),
     '/v1/sources/{id}': sourceIds
   }

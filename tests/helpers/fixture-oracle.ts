@@ -17,6 +17,9 @@ export interface OracleFilters {
   country?: string
   relatedCountry?: string[]
   source?: string
+  unit?: string[]
+  flag?: string[]
+  excludeFlag?: string[]
   hasFigures?: boolean
 }
 
@@ -32,7 +35,13 @@ export function matches(entry: FactEntry, f: OracleFilters): boolean {
   if (f.country && fact.country !== f.country) return false
   if (!anyOf(f.relatedCountry, fact.relatedCountries.map((r) => r.code))) return false
   if (f.source && !fact.evidence.some((e) => e.sourceId === f.source)) return false
-  if (f.hasFigures !== undefined && fact.figures.length > 0 !== f.hasFigures) return false
+  if (!anyOf(f.unit, fact.figures.map((x) => x.unit))) return false
+  // a flag is its slug, whatever fact a conflicts-with names
+  const flags = fact.flags.map((x) => x.split(':')[0]!)
+  if (!anyOf(f.flag, flags)) return false
+  if (f.excludeFlag && f.excludeFlag.some((x) => flags.includes(x))) return false
+  // age bounds are numbers but not quantities
+  if (f.hasFigures !== undefined && fact.figures.some((x) => x.kind === 'quantity') !== f.hasFigures) return false
   return true
 }
 

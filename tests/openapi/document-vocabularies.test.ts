@@ -8,7 +8,9 @@ import { OPENAPI_FILE } from '../../src/openapi/render-openapi.js'
 // fuzzers read. The expected terms come straight from the shipped YAML, in curated order.
 const document = JSON.parse(readFileSync(OPENAPI_FILE, 'utf8')) as OpenAPIV3_1.Document
 const slugs = (file: string) => (parse(readFileSync(`db/vocabularies/${file}.yaml`, 'utf8')) as { slug: string }[]).map((t) => t.slug)
-const vocabularies = { categories: slugs('categories'), forms: slugs('forms'), actorTypes: slugs('actor-types') }
+const vocabularies = {
+  categories: slugs('categories'), forms: slugs('forms'), actorTypes: slugs('actor-types'), units: slugs('units'), flags: slugs('flags')
+}
 
 type Schema = OpenAPIV3_1.SchemaObject
 const schemas = document.components!.schemas as Record<string, Schema>
@@ -38,6 +40,17 @@ describe('closed vocabularies are enums of the shipped terms', () => {
     expect(items(property('QueryEcho', 'category')).enum).toEqual(vocabularies.categories)
     expect(items(property('QueryEcho', 'form')).enum).toEqual(vocabularies.forms)
     expect(property('QueryEcho', 'actorType').enum).toEqual(vocabularies.actorTypes)
+  })
+
+  test.each(['listFacts', 'getFactFacets', 'exportFacts'])('%s: unit, flag and excludeFlag', (operationId) => {
+    expect(items(parameter(operationId, 'unit')).enum).toEqual(vocabularies.units)
+    expect(items(parameter(operationId, 'flag')).enum).toEqual(vocabularies.flags)
+    expect(items(parameter(operationId, 'excludeFlag')).enum).toEqual(vocabularies.flags)
+  })
+
+  test("a Figure's unit; a Fact's flags stay strings, since conflicts-with names a fact after a colon", () => {
+    expect(property('Figure', 'unit').enum).toEqual(vocabularies.units)
+    expect(items(property('Fact', 'flags')).enum).toBeUndefined()
   })
 
   test('open ones (actors, sources) stay strings, and no vocabulary marker is left behind', () => {

@@ -41,7 +41,7 @@ describe('the OpenAPI document', () => {
       [
         '/healthz', '/readyz', '/v1/actors', '/v1/actors/{id}', '/v1/categories', '/v1/categories/{slug}',
         '/v1/facts', '/v1/facts/export', '/v1/facts/facets', '/v1/facts/{id}', '/v1/facts/{id}/citation', '/v1/forms', '/v1/forms/{slug}', '/v1/meta',
-        '/v1/sources', '/v1/sources/{id}', '/v1/sources/{id}/text', '/v1/years'
+        '/v1/sources', '/v1/sources/{id}', '/v1/sources/{id}/text', '/v1/years', '/v1/units', '/v1/units/{slug}', '/v1/flags', '/v1/flags/{slug}'
       ].sort()
     )
   })

@@ -41,6 +41,8 @@ export default fp(
     const categories = vocabularies.terms('categories')
     const forms = vocabularies.terms('forms')
     const actors = vocabularies.actors()
+    const units = vocabularies.terms('units')
+    const flags = vocabularies.terms('flags')
     app.decorate('dataset', {
       ...meta.datasetInfo(),
       vocabularies: {
@@ -48,12 +50,16 @@ export default fp(
         forms: new Set(forms.map((t) => t.slug)),
         actorTypes: new Set(vocabularies.terms('actor_types').map((t) => t.slug)),
         actors: new Set(actors.map((a) => a.id)),
-        sources: sources.ids()
+        sources: sources.ids(),
+        units: new Set(units.map((t) => t.slug)),
+        flags: new Set(flags.map((t) => t.slug))
       },
       labels: {
         category: new Map(categories.map((t) => [t.slug, t.label])),
         form: new Map(forms.map((t) => [t.slug, t.label])),
-        actor: new Map(actors.map((a) => [a.id, a.name]))
+        actor: new Map(actors.map((a) => [a.id, a.name])),
+        unit: new Map(units.map((t) => [t.slug, t.label])),
+        flag: new Map(flags.map((t) => [t.slug, t.label]))
       }
     })
   },

@@ -47,7 +47,7 @@ export default fp(
         security: [],
         tags: [
           { name: 'facts', description: 'Curated claims with their evidence' },
-          { name: 'vocabularies', description: 'Categories, forms of exploitation, actors and years' },
+          { name: 'vocabularies', description: 'Categories, forms of exploitation, units, curation flags, actors and years' },
           { name: 'sources', description: 'The reports facts are taken from' },
           { name: 'dataset', description: 'Dataset version and counts' },
           { name: 'health', description: 'Liveness and readiness for orchestrators' }

@@ -36,7 +36,7 @@ export interface FactPage {
   next: PagePlace | null
 }
 
-export const FACET_DIMENSIONS = ['year', 'category', 'form', 'actor', 'country', 'relatedCountry'] as const
+export const FACET_DIMENSIONS = ['year', 'category', 'form', 'actor', 'country', 'relatedCountry', 'unit', 'flag'] as const
 export type FacetCounts = Record<(typeof FACET_DIMENSIONS)[number], ValueCount[]>
 
 // Bounds on what the repository remembers between requests, in bytes, whatever the query mix.
@@ -90,7 +90,7 @@ export function createFactsRepository(db: Database) {
         if (value === undefined) continue
         const selects = FACT_FILTERS[name].selects
         if ('dimension' in selects) {
-          query.terms.push({ dimension: selects.dimension, values: (Array.isArray(value) ? value : [value]).map(String) })
+          query.terms.push({ dimension: selects.dimension, values: (Array.isArray(value) ? value : [value]).map(String), exclude: selects.exclude })
         } else if ('yearBound' in selects) {
           query[selects.yearBound === 'from' ? 'yearFrom' : 'yearTo'] = value as number
         } else {

@@ -19,18 +19,20 @@ const TAGS = ['vocabularies']
 const vocabulariesRoutes: FastifyPluginAsyncZod = async (app) => {
   const { vocabularies } = app.repositories
 
-  // Categories and forms are the same kind of closed vocabulary: one list and one term route each.
+  // Categories, forms, units and flags are the same kind of closed vocabulary: one list and one term route each.
   const termVocabularies = [
-    { path: 'categories', vocabulary: 'categories', one: 'Category', many: 'Categories', what: 'the fact categories', example: 'prosecution' },
-    { path: 'forms', vocabulary: 'forms', one: 'Form', many: 'Forms', what: 'the forms of exploitation', example: 'forced-labor' }
+    { path: 'categories', vocabulary: 'categories', one: 'Category', many: 'Categories', what: 'the fact categories', filters: '`category` filter', example: 'prosecution' },
+    { path: 'forms', vocabulary: 'forms', one: 'Form', many: 'Forms', what: 'the forms of exploitation', filters: '`form` filter', example: 'forced-labor' },
+    { path: 'units', vocabulary: 'units', one: 'Unit', many: 'Units', what: 'the units figures count or measure in', filters: '`unit` filter', example: 'defendants' },
+    { path: 'flags', vocabulary: 'flags', one: 'Flag', many: 'Flags', what: 'the curation flags (caveats) facts may carry', filters: '`flag` and `excludeFlag` filters', example: 'subject-unclear' }
   ] as const
-  for (const { path, vocabulary, one, many, what, example } of termVocabularies) {
+  for (const { path, vocabulary, one, many, what, filters, example } of termVocabularies) {
     app.get(`/v1/${path}`, {
       config: JSON_ONLY,
       schema: {
         operationId: `list${many}`,
         summary: `List ${what} with their fact counts`,
-        description: `Every term in curated order; a term's \`slug\` is what the \`${one.toLowerCase()}\` filter of \`/v1/facts\` takes.`,
+        description: `Every term in curated order; a term's \`slug\` is a value of the ${filters} of \`/v1/facts\`.`,
         querystring: noQuerySchema,
         tags: TAGS,
         response: { 200: termListSchema, ...problemResponses(400, 406, 429, 503) }

@@ -4,7 +4,8 @@ import { FACET_DIMENSIONS, type FacetCounts } from '../../../repositories/facts/
 import { countryName } from '../../../schemas/fact-filters.js'
 import type { FactFacets } from '../../../schemas/fact-query.js'
 
-export type FacetLabels = Record<'category' | 'form' | 'actor', Map<string, string>>
+type LabelledFacet = 'category' | 'form' | 'actor' | 'unit' | 'flag'
+export type FacetLabels = Record<LabelledFacet, Map<string, string>>
 
 // Count descending, then value ascending; a year sorts by number, "no year" after every year.
 function byCountThenValue(numeric: boolean) {
@@ -18,7 +19,7 @@ export function toFacetLists(counts: FacetCounts, labels: FacetLabels, limit: nu
   // copies: the repository's counts are memoized and must stay as they are
   const top = (dimension: (typeof FACET_DIMENSIONS)[number]) =>
     [...counts[dimension]].sort(byCountThenValue(dimension === 'year')).slice(0, limit)
-  const labelled = (dimension: 'category' | 'form' | 'actor') =>
+  const labelled = (dimension: LabelledFacet) =>
     top(dimension).map((c) => ({ value: c.value, label: labels[dimension].get(c.value) ?? c.value, count: c.count }))
   return {
     year: top('year').map((c) => ({ value: c.value === NO_YEAR ? null : Number(c.value), count: c.count })),
@@ -27,6 +28,8 @@ export function toFacetLists(counts: FacetCounts, labels: FacetLabels, limit: nu
     actor: labelled('actor'),
     country: top('country').map((c) => ({ value: c.value, label: countryName(c.value), count: c.count })),
     relatedCountry: top('relatedCountry').map((c) => ({ value: c.value, label: countryName(c.value), count: c.count })),
+    unit: labelled('unit'),
+    flag: labelled('flag'),
     truncated
   }
 }

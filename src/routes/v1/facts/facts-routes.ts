@@ -49,7 +49,7 @@ const factsRoutes: FastifyPluginAsyncZod = async (app) => {
     config: CACHED_JSON,
     schema: {
       operationId: 'getFactFacets',
-      summary: 'Count matching facts by year, category, form, actor and country',
+      summary: 'Count matching facts by year, category, form, actor, country, related country, unit and flag',
       description:
         'Takes the same filters as `/v1/facts`. A fact with several categories (forms, actors) counts once under each. ' +
         'Each list is ordered by count descending, then value, and holds at most `facetLimit` values.',

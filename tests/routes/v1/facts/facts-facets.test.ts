@@ -24,6 +24,7 @@ function countBy(filters: OracleFilters, values: (fact: (typeof fixture.facts)[n
 }
 
 const asMap = (buckets: Bucket[]) => new Map(buckets.map((b) => [b.value, b.count]))
+const FACETS = ['year', 'category', 'form', 'actor', 'country', 'relatedCountry', 'unit', 'flag']
 
 describe('GET /v1/facts/facets', () => {
   test.each<[string, OracleFilters]>([
@@ -31,7 +32,10 @@ describe('GET /v1/facts/facets', () => {
     ['year', { year: [2013] }],
     ['category + hasFigures', { category: ['prevalence'], hasFigures: true }],
     ['actorType', { actorType: 'law-enforcement' }],
-    ['relatedCountry', { relatedCountry: ['NG'] }]
+    ['relatedCountry', { relatedCountry: ['NG'] }],
+    ['unit', { unit: ['defendants', 'years-of-age'] }],
+    ['flag + excludeFlag', { flag: ['subject-unclear'], excludeFlag: ['truncated-in-source'] }],
+    ['excludeFlag', { excludeFlag: ['subject-unclear', 'conflicts-with'] }]
   ])('counts agree with the curated data and the list total (%s)', async (_name, filters) => {
     const query = toQuery(filters)
     const facets = (await app.inject(`/v1/facts/facets?${query}`)).json()
@@ -43,6 +47,8 @@ describe('GET /v1/facts/facets', () => {
     expect(asMap(facets.actor)).toEqual(countBy(filters, (f) => f.actors))
     expect(asMap(facets.country)).toEqual(countBy(filters, (f) => [f.country]))
     expect(asMap(facets.relatedCountry)).toEqual(countBy(filters, (f) => f.relatedCountries.map((r) => r.code)))
+    expect(asMap(facets.unit)).toEqual(countBy(filters, (f) => [...new Set(f.figures.map((x) => x.unit))]))
+    expect(asMap(facets.flag)).toEqual(countBy(filters, (f) => [...new Set(f.flags.map((x) => x.split(':')[0]!))]))
     // single-valued facets partition the result; multi-valued ones cover it at least once
     const sum = (buckets: Bucket[]) => buckets.reduce((n, b) => n + b.count, 0)
     expect(sum(facets.year)).toBe(total)
@@ -74,10 +80,10 @@ describe('GET /v1/facts/facets', () => {
     const full = (await app.inject('/v1/facts/facets')).json()
     expect(full.truncated).toEqual([])
     const cut = (await app.inject('/v1/facts/facets?facetLimit=2')).json()
-    for (const name of ['year', 'category', 'form', 'actor', 'country', 'relatedCountry']) {
+    for (const name of FACETS) {
       expect(cut[name], name).toEqual(full[name].slice(0, 2))
     }
-    const longer = ['year', 'category', 'form', 'actor', 'country', 'relatedCountry'].filter((name) => full[name].length > 2)
+    const longer = FACETS.filter((name) => full[name].length > 2)
     expect(longer.length).toBeGreaterThan(0)
     expect(cut.truncated).toEqual(longer)
     expect((await app.inject('/v1/facts/facets?facetLimit=0')).statusCode).toBe(400)

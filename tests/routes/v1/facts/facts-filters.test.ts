@@ -28,6 +28,12 @@ const single: [string, OracleFilters][] = [
   ['relatedCountry', { relatedCountry: ['KE'] }],
   ['relatedCountry repeated', { relatedCountry: ['SY', 'KE'] }],
   ['source', { source: 'fixture-unicode' }],
+  ['unit', { unit: ['defendants'] }],
+  ['unit repeated, with age bounds', { unit: ['years-of-age', 'victims'] }],
+  ['flag', { flag: ['truncated-in-source'] }],
+  ['flag repeated, conflicts-with by its slug', { flag: ['conflicts-with', 'subject-unclear'] }],
+  ['excludeFlag', { excludeFlag: ['subject-unclear'] }],
+  ['excludeFlag repeated (drops facts carrying any)', { excludeFlag: ['subject-unclear', 'truncated-in-source'] }],
   ['hasFigures=true', { hasFigures: true }],
   ['hasFigures=false', { hasFigures: false }]
 ]
@@ -38,7 +44,10 @@ const combined: [string, OracleFilters][] = [
   ['actorType + hasFigures', { actorType: 'law-enforcement', hasFigures: true }],
   ['country + category + source', { country: 'RU', category: ['prevalence'], source: 'fixture-report' }],
   ['actor + year (no match)', { actor: ['fx-cis'], year: [2013] }],
-  ['relatedCountry + country', { relatedCountry: ['NG'], country: 'RU' }]
+  ['relatedCountry + country', { relatedCountry: ['NG'], country: 'RU' }],
+  ['flag + excludeFlag', { flag: ['subject-unclear'], excludeFlag: ['truncated-in-source'] }],
+  ['excludeFlag + hasFigures + year range', { excludeFlag: ['conflicts-with'], hasFigures: true, yearTo: 2015 }],
+  ['unit + excludeFlag', { unit: ['people', 'victims'], excludeFlag: ['truncated-in-source'] }]
 ]
 
 describe('GET /v1/facts filters', () => {
