@@ -26,6 +26,7 @@ export function echoed(text: string): string {
 }
 
 const DECIMAL = /^[0-9]{1,9}$/
+const isDecimal = (value: unknown) => typeof value === 'string' && DECIMAL.test(value)
 
 /**
  * What Node's parser forgives and a client should hear about: a malformed percent-escape (Node
@@ -43,15 +44,14 @@ export function queryStringFaults(url: string, query: Record<string, unknown>, d
       faults.push({ in: 'query', name: echoed(isWellEscaped(name) ? decode(name) : name), message: 'has a malformed percent-escape' })
     }
   }
-  for (const [name, value] of Object.entries(query)) {
-    if (Array.isArray(value) && !repeatable.has(name)) {
-      faults.push({ in: 'query', name: echoed(name), message: 'may appear only once' })
-    }
+  // plain loops: this runs on every request that is not replayed from the cache
+  for (const name in query) {
+    if (Array.isArray(query[name]) && !repeatable.has(name)) faults.push({ in: 'query', name: echoed(name), message: 'may appear only once' })
   }
   for (const name of decimalIntegers) {
     const value = query[name]
-    if (value === undefined || faults.some((f) => f.name === name)) continue
-    if ([value].flat().some((v) => typeof v !== 'string' || !DECIMAL.test(v))) {
+    if (value === undefined || (Array.isArray(value) && !repeatable.has(name))) continue
+    if (!(Array.isArray(value) ? value.every(isDecimal) : isDecimal(value))) {
       faults.push({ in: 'query', name, message: 'must be a whole number in decimal digits, such as 20' })
     }
   }
