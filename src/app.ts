@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyServerOptions } from 'fastify'
 import fp from 'fastify-plugin'
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
 import type { Config } from './config/config.js'
+import { ID_MAX_LENGTH } from './schemas/identifier.js'
 import { answerClientError, answerFrameworkError } from './http/framework-errors.js'
 import { parseQueryString } from './http/query-string.js'
 import { RequestLog } from './http/request-log.js'
@@ -32,8 +33,8 @@ import vocabulariesRoutes from './routes/v1/vocabularies-routes.js'
 /** Server options the app relies on; run-server.ts and the tests both create Fastify with them. */
 export function serverOptions(config: Config): FastifyServerOptions {
   return {
-    // ids are at most 200 characters (the path schemas say so); a longer segment is a 414
-    routerOptions: { querystringParser: parseQueryString, ignoreTrailingSlash: true, maxParamLength: 200 },
+    // a path segment longer than any id is a 414, where the document says the longest id ends
+    routerOptions: { querystringParser: parseQueryString, ignoreTrailingSlash: true, maxParamLength: ID_MAX_LENGTH },
     frameworkErrors: answerFrameworkError,
     clientErrorHandler: answerClientError,
     // not `requestIdHeader`: Fastify would take that header as it comes; genReqId checks it

@@ -5,6 +5,7 @@ import type { ConnectionError, FastifyError, FastifyReply, FastifyRequest } from
 import { sendProblem } from '../plugins/app/problem-details.js'
 import { REQUEST_ID_HEADER } from '../plugins/app/request-id.js'
 import { SECURITY_HEADERS } from '../plugins/external/security.js'
+import { ID_MAX_LENGTH } from '../schemas/identifier.js'
 import { echoed } from './query-string.js'
 
 // What every error carries even when no route, and so none of the app's hooks, ever ran.
@@ -12,7 +13,7 @@ const ERROR_HEADERS = { ...SECURITY_HEADERS, 'access-control-allow-origin': '*',
 
 const FRAMEWORK_ERRORS: Record<string, { status: number; detail: (path: string) => string }> = {
   FST_ERR_BAD_URL: { status: 400, detail: (path) => `The path ${path} has a malformed percent-escape.` },
-  FST_ERR_MAX_PARAM_LENGTH: { status: 414, detail: () => 'A path segment is longer than the 200 characters any id here may have.' }
+  FST_ERR_MAX_PARAM_LENGTH: { status: 414, detail: () => `A path segment is longer than the ${ID_MAX_LENGTH} characters any id here may have.` }
 }
 
 /**
@@ -53,7 +54,7 @@ export function answerClientError(error: ConnectionError, socket: Socket) {
     ...ERROR_HEADERS,
     'content-type': 'application/problem+json; charset=utf-8',
     'content-length': String(Buffer.byteLength(body)),
-    'x-request-id': randomUUID(),
+    [REQUEST_ID_HEADER]: randomUUID(),
     connection: 'close'
   }
   const head = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join('')

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ID_MAX_LENGTH } from './identifier.js'
 
 export const problemSchema = z
   .object({
@@ -54,7 +55,7 @@ const PROBLEM_DESCRIPTIONS = {
   400: 'Invalid parameters: the problem names each one.',
   404: 'No such resource.',
   406: 'The Accept header allows no media type this endpoint produces.',
-  414: 'A path segment is longer than any identifier (200 characters).',
+  414: `A path segment is longer than any identifier (${ID_MAX_LENGTH} characters).`,
   429: 'Too many requests from this client; retry after `Retry-After` seconds.',
   500: 'The server failed.',
   503: 'The server is overloaded or its database is not ready: retry after `Retry-After` seconds.'

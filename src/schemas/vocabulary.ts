@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { closedVocabulary } from './closed-vocabulary.js'
+import { ID_MAX_LENGTH } from './identifier.js'
 
 export const termSchema = z
   .object({
@@ -40,7 +41,7 @@ export const slugParamsSchema = z.strictObject({
   slug: z.string().min(1).max(100).describe('The term slug.')
 })
 export const idParamsSchema = z.strictObject({
-  id: z.string().min(1).max(200).describe('The identifier.')
+  id: z.string().min(1).max(ID_MAX_LENGTH).describe('The identifier.')
 })
 
 export type Term = z.infer<typeof termSchema>

@@ -10,7 +10,7 @@ declare module 'fastify' {
     cache?: 'data' | 'no-store'
   }
   interface FastifyInstance {
-    /** Sets ETag and Cache-Control on a data answer; true when it answered 304 instead. */
+    /** For a GET already known to answer 200 (a replay): true when it answered 304 instead. */
     answerConditionally(request: FastifyRequest, reply: FastifyReply): boolean
   }
 }
@@ -31,8 +31,8 @@ export default fp(
     const setDataHeaders = (reply: FastifyReply) =>
       reply.header('etag', etag).header('cache-control', cacheControl).header('vary', 'accept, accept-encoding')
 
+    // the onRequest hook below has set the data headers already
     app.decorate('answerConditionally', (request: FastifyRequest, reply: FastifyReply) => {
-      setDataHeaders(reply)
       if (!matches(request.headers['if-none-match'], etag)) return false
       reply.code(304).send()
       return true
