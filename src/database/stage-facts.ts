@@ -28,6 +28,8 @@ export function createFactStager(db: Database, header: CuratedHeader): (fact: Cu
     (id, title, publisher, published_at, url, retrieved_at, license, sha256, note, text, text_length)
     VALUES (@id, @title, @publisher, @publishedAt, @url, @retrievedAt, @license, @sha256, @note, @text, @textLength)`)
   for (const s of header.sources) source.run({ ...s.metadata, text: s.text, textLength: s.text.length })
+  const skipped = db.prepare('INSERT INTO skipped_spans (source_id, start, end, reason, note) VALUES (?, ?, ?, ?, ?)')
+  for (const s of header.sources) for (const span of s.skipped) skipped.run(s.metadata.id, span.start, span.end, span.reason, span.note)
 
   const actors = new Map(header.actors.map((a) => [a.id, { id: a.id, name: a.name, type: a.type }]))
   const origins = new Map(header.sources.map((s) => [s.metadata.id, new Map(s.origins.map((o) => [spanKey(o.start, o.end), o.origin]))]))

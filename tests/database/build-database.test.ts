@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, test } from 'vitest'
@@ -38,9 +38,22 @@ describe('buildDatabase', () => {
     expect(db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all()).toEqual([
       { version: 1, name: 'schema' },
       { version: 2, name: 'full-text-search' },
-      { version: 3, name: 'units-and-flags' }
+      { version: 3, name: 'units-and-flags' },
+      { version: 4, name: 'skipped-spans' }
     ])
     expect(db.prepare("SELECT count(*) FROM facts_search WHERE facts_search MATCH 'brick'").pluck().get()).toBe(1)
+    db.close()
+  })
+
+  test('writes the skipped sentences of each source with their reason', () => {
+    const { build, dataDir, outputPath } = fixtureCopy()
+    writeFileSync(join(dataDir, 'sources', 'fixture-report.skipped.yaml'),
+      '- start: 0\n  end: 77\n  quote: In 2013 the prosecutors charged 18 defendants in seven sex trafficking cases.\n  reason: duplicate\n  note: A note.\n')
+    build()
+    const db = new Database(outputPath, { readonly: true })
+    expect(db.prepare('SELECT source_id AS sourceId, start, end, reason, note FROM skipped_spans').all()).toEqual([
+      { sourceId: 'fixture-report', start: 0, end: 77, reason: 'duplicate', note: 'A note.' }
+    ])
     db.close()
   })
 
