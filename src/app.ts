@@ -20,9 +20,11 @@ import metrics from './plugins/external/metrics.js'
 import openapi from './plugins/external/openapi.js'
 import rateLimiting from './plugins/external/rate-limit.js'
 import security from './plugins/external/security.js'
+import htmlPages from './plugins/app/html-pages.js'
 import healthRoutes from './routes/health-routes.js'
 import metricsRoute from './routes/metrics-route.js'
 import problemsRoute from './routes/problems-route.js'
+import explorerPages from './routes/explorer/explorer-pages.js'
 import factCitationRoute from './routes/v1/facts/fact-citation-route.js'
 import factsExportRoute from './routes/v1/facts/facts-export-route.js'
 import factsRoutes from './routes/v1/facts/facts-routes.js'
@@ -70,6 +72,7 @@ export default fp(
     await app.register(queryStringChecks)
     await app.register(contentNegotiation)
     await app.register(responseCache, { maxBytes: config.RESPONSE_CACHE_MB * 1024 * 1024 })
+    await app.register(htmlPages)
 
     await app.register(healthRoutes)
     await app.register(metricsRoute)
@@ -80,6 +83,7 @@ export default fp(
     await app.register(vocabulariesRoutes)
     await app.register(sourcesRoutes)
     await app.register(metaRoute)
+    await app.register(explorerPages)
   },
   { name: 'trafficking-facts-app' }
 )
