@@ -51,7 +51,7 @@ const factPageRoute: FastifyPluginAsyncZod = async (app) => {
       fact,
       country: countryName(fact.country),
       labels: app.dataset.labels,
-      figures: fact.figures.map((f) => ({ words: figureInWords(f, app.dataset.labels.unit.get(f.unit) ?? f.unit), label: f.label, ...figureDetails(f) })),
+      figures: fact.figures.map((f) => ({ words: figureInWords(f, app.dataset.labels.units.get(f.unit) ?? f.unit), label: f.label, ...figureDetails(f) })),
       flags: fact.flags.map((flag) => {
         const [slug = flag, other] = flag.split(':', 2)
         const term = flagTerms.get(slug)

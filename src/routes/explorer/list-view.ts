@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify'
-import { FACT_FILTERS, countryName, type FactFilters, type FactQuery, type FilterName } from '../../schemas/fact-filters.js'
+import { FACET_NAMES, toFacetLists } from '../../schemas/fact-facets.js'
+import { countryName, type FactFilters, type FactQuery, type FilterName } from '../../schemas/fact-filters.js'
 import { FACET_LIMIT_DEFAULT, FACT_SORTS, type FactSort } from '../../schemas/fact-query.js'
 import type { Fact } from '../../schemas/fact.js'
-import { toFacetLists } from '../v1/facts/facet-lists.js'
 import { figureInWords } from './figure-words.js'
 import { filterParams, href, humanize, toggled, valuesOf, withParam } from './view-links.js'
 
@@ -23,41 +23,39 @@ interface FacetValue {
 
 /** One list page's facts, as the explorer shows them. */
 export function factItems(app: FastifyInstance, facts: Fact[]) {
-  const units = app.dataset.labels.unit
+  const units = app.dataset.labels.units
   return facts.map((fact) => ({
     id: fact.id,
     href: `/facts/${encodeURIComponent(fact.id)}`,
     statement: fact.statement,
     year: fact.year,
     country: countryName(fact.country),
-    categories: fact.categories.map((c) => app.dataset.labels.category.get(c) ?? c),
+    categories: fact.categories.map((c) => app.dataset.labels.categories.get(c) ?? c),
     figures: fact.figures.map((f) => figureInWords(f, units.get(f.unit) ?? f.unit)),
     quote: fact.evidence[0]?.quote ?? ''
   }))
 }
 
 /**
- * The facet lists of /v1/facts/facets for the same filters, each value a link toggling its
- * filter. Facets are read from the API's facet lists, so a facet added there shows here; a
- * facet value links when a filter of the same name exists.
+ * The facet lists of /v1/facts/facets for the same filters, in the order of the facet table
+ * (FACT_FACETS), each value a link toggling the filter the facet is named after: a facet added
+ * to the table shows here with no change.
  */
 export function facetViews(app: FastifyInstance, query: FactQuery, keep: URLSearchParams) {
   const lists = toFacetLists(app.repositories.facts.facets(query), app.dataset.labels, FACET_LIMIT_DEFAULT)
-  const { truncated, ...facets } = lists
-  return Object.entries(facets as Record<string, { value: string | number | null; label?: string; count: number }[]>).map(([name, values]) => {
-    const filter = name in FACT_FILTERS ? (name as FilterName) : undefined
-    const active = filter ? valuesOf(query.filters, filter) : []
-    const items: FacetValue[] = values.map((v) => {
+  return FACET_NAMES.map((name) => {
+    const active = valuesOf(query.filters, name)
+    const items: FacetValue[] = (lists[name] as { value: string | number | null; label?: string; count: number }[]).map((v) => {
       const value = v.value === null ? null : String(v.value)
       return {
         value,
         label: v.label ?? (value ?? 'No year stated'),
         count: v.count,
-        href: filter && value !== null ? linkTo(toggled(query.filters, filter, value), keep) : null,
+        href: value !== null ? linkTo(toggled(query.filters, name, value), keep) : null,
         active: value !== null && active.includes(value)
       }
     })
-    return { name, title: humanize(name), items, truncated: (truncated as string[]).includes(name), open: active.length > 0 || items.length <= 8 }
+    return { name, title: humanize(name), items, truncated: lists.truncated.includes(name), open: active.length > 0 || items.length <= 8 }
   }).filter((f) => f.items.length > 0)
 }
 
