@@ -41,7 +41,9 @@ export default fp(
   async function htmlPages(app: FastifyInstance) {
     // autoEscape is eta's default; stated, as the pages' safety rests on it
     const eta = new Eta({ views: VIEWS_DIR.pathname, autoEscape: true, autoTrim: [false, 'nl'], cache: true })
-    await app.register(view, { engine: { eta }, templates: VIEWS_DIR.pathname })
+    // production: compiled templates are kept, whatever NODE_ENV says (they ship with the code;
+    // re-reading and compiling them per request made a page cost 5× its API call)
+    await app.register(view, { engine: { eta }, templates: VIEWS_DIR.pathname, production: true })
 
     for (const [name, type] of Object.entries(ASSETS)) {
       // read once: the assets ship with the code and never change while it runs

@@ -4,6 +4,7 @@ import { factListQuerySchema } from '../../schemas/fact-query.js'
 import type { Fact } from '../../schemas/fact.js'
 import { decodeCursor, encodeCursor } from '../v1/facts/fact-cursor.js'
 import { resolveFactQuery } from '../v1/facts/resolve-fact-query.js'
+import { number } from './figure-words.js'
 import { activeFilters, facetViews, factItems, linkTo, sortOptions, viewLinks } from './list-view.js'
 import { filterParams } from './view-links.js'
 
@@ -42,6 +43,7 @@ const explorerRoute: FastifyPluginAsyncZod = async (app) => {
       hidden: [...hidden],
       sorts: sortOptions(sort, query.filters.q !== undefined),
       total: facts.count(query),
+      number,
       facts: factItems(app, page.facts.map((json) => JSON.parse(json) as Fact)),
       facets,
       active: activeFilters(query.filters, keep, facets),

@@ -26,7 +26,9 @@ const QUALIFIER_MEANING: Record<Figure['qualifier'], string> = {
   approximately: 'approximate'
 }
 
-const number = (value: number) => value.toLocaleString('en-US')
+// one formatter: toLocaleString builds a new one on every call (tens of µs each)
+const NUMBER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 })
+export const number = (value: number) => NUMBER.format(value)
 
 /** "at least 18 defendants", "about 794,000 people", "aged 18 or over". */
 export function figureInWords(figure: Figure, unitLabel: string): string {

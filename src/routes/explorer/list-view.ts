@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { FACET_NAMES, toFacetLists } from '../../schemas/fact-facets.js'
-import { countryName, type FactFilters, type FactQuery, type FilterName } from '../../schemas/fact-filters.js'
+import { FACT_FILTERS, countryName, type FactFilters, type FactQuery, type FilterName } from '../../schemas/fact-filters.js'
 import { FACET_LIMIT_DEFAULT, FACT_SORTS, type FactSort } from '../../schemas/fact-query.js'
 import type { Fact } from '../../schemas/fact.js'
 import { figureInWords } from './figure-words.js'
@@ -43,15 +43,21 @@ export function factItems(app: FastifyInstance, facts: Fact[]) {
  */
 export function facetViews(app: FastifyInstance, query: FactQuery, keep: URLSearchParams) {
   const lists = toFacetLists(app.repositories.facts.facets(query), app.dataset.labels, FACET_LIMIT_DEFAULT)
+  // A value not yet chosen of a repeatable filter adds one pair to this view's query string:
+  // built by concatenation, as a page lists a hundred such links (URLSearchParams for each
+  // cost a tenth of the page's CPU).
+  const here = linkTo(query.filters, keep)
+  const adding = (name: FilterName, value: string) => `${here}${here === '/' ? '?' : '&'}${name}=${encodeURIComponent(value)}`
   return FACET_NAMES.map((name) => {
     const active = valuesOf(query.filters, name)
+    const repeatable = FACT_FILTERS[name].repeatable
     const items: FacetValue[] = (lists[name] as { value: string | number | null; label?: string; count: number }[]).map((v) => {
       const value = v.value === null ? null : String(v.value)
       return {
         value,
         label: v.label ?? (value ?? 'No year stated'),
         count: v.count,
-        href: value !== null ? linkTo(toggled(query.filters, name, value), keep) : null,
+        href: value === null ? null : repeatable && !active.includes(value) ? adding(name, value) : linkTo(toggled(query.filters, name, value), keep),
         active: value !== null && active.includes(value)
       }
     })

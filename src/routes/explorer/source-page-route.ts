@@ -3,6 +3,7 @@ import { NotFoundError } from '../../http/errors.js'
 import { sendPage } from '../../plugins/app/html-pages.js'
 import { normalizeFilters } from '../../schemas/fact-filters.js'
 import { idParamsSchema, noQuerySchema } from '../../schemas/vocabulary.js'
+import { number } from './figure-words.js'
 import { sourceSegments, type EvidenceSpan } from './source-segments.js'
 import { safeUrl } from './view-links.js'
 
@@ -30,6 +31,7 @@ const sourcePageRoute: FastifyPluginAsyncZod = async (app) => {
       segments: sourceSegments(text, spans, skipped),
       facts: quoting.map((f) => ({ id: f.id, statement: f.statement })),
       skippedCount: skipped.length,
+      number,
       links: { json: `/v1/sources/${encodeURIComponent(source.id)}`, text: `/v1/sources/${encodeURIComponent(source.id)}/text` }
     })
   })
