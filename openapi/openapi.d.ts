@@ -712,39 +712,25 @@ export interface components {
                 message: string;
             }[];
         };
-        /** @description The filters and sort as the server understood them. */
-        QueryEcho: {
-            year?: number[];
-            yearFrom?: number;
-            yearTo?: number;
-            category?: ("prosecution" | "protection" | "prevention" | "prevalence" | "trafficking-profile" | "complicity" | "victim-account" | "assessment")[];
-            form?: ("sex-trafficking" | "forced-labor" | "forced-marriage" | "child-soldiering" | "forced-criminality" | "organ-removal" | "forced-begging" | "domestic-servitude")[];
-            actor?: string[];
+        /** @description One reference in CSL-JSON. */
+        CslItem: {
+            id: string;
             /** @enum {string} */
-            actorType?: "government" | "law-enforcement" | "judiciary" | "legislature" | "international-organization" | "ngo" | "media" | "criminal-group" | "official" | "victim" | "at-risk-group" | "foreign-government";
-            country?: string;
-            relatedCountry?: string[];
-            source?: string;
-            q?: string;
-            unit?: ("people" | "victims" | "traffickers" | "defendants" | "prosecutions" | "convictions" | "cases" | "sentences" | "years-of-imprisonment" | "years-of-age")[];
-            flag?: ("subject-unclear" | "truncated-in-source" | "conflicts-with")[];
-            excludeFlag?: ("subject-unclear" | "truncated-in-source" | "conflicts-with")[];
-            hasFigures?: boolean;
-            /** @enum {string} */
-            sort: "-year" | "year" | "id" | "relevance";
-        };
-        /** @description One page of matching facts, the paging state and the query as understood. */
-        FactPage: {
-            data: components["schemas"]["Fact"][];
-            page: {
-                limit: number;
-                /** @description Number of facts matching the filters, over all pages. */
-                total: number;
-                /** @description Pass as `cursor` for the next page; null on the last page. */
-                nextCursor: string | null;
+            type: "dataset" | "document" | "webpage";
+            title: string;
+            publisher?: string;
+            version?: string;
+            issued?: {
+                "date-parts": number[][];
             };
-            query: components["schemas"]["QueryEcho"];
+            accessed?: {
+                "date-parts": number[][];
+            };
+            URL?: string;
+            note?: string;
         };
+        /** @description CSL-JSON references for one fact: the fact in this dataset, the source collection its quotes are taken from, and each public document those quotes were first published in, where one was found. */
+        Citation: components["schemas"]["CslItem"][];
         /**
          * @description A term of a vocabulary: its slug, label, meaning and how many facts carry it.
          * @example {
@@ -789,25 +775,39 @@ export interface components {
                 factCount: number;
             }[];
         };
-        /** @description One reference in CSL-JSON. */
-        CslItem: {
-            id: string;
+        /** @description The filters and sort as the server understood them. */
+        QueryEcho: {
+            year?: number[];
+            yearFrom?: number;
+            yearTo?: number;
+            category?: ("prosecution" | "protection" | "prevention" | "prevalence" | "trafficking-profile" | "complicity" | "victim-account" | "assessment")[];
+            form?: ("sex-trafficking" | "forced-labor" | "forced-marriage" | "child-soldiering" | "forced-criminality" | "organ-removal" | "forced-begging" | "domestic-servitude")[];
+            actor?: string[];
             /** @enum {string} */
-            type: "dataset" | "document" | "webpage";
-            title: string;
-            publisher?: string;
-            version?: string;
-            issued?: {
-                "date-parts": number[][];
-            };
-            accessed?: {
-                "date-parts": number[][];
-            };
-            URL?: string;
-            note?: string;
+            actorType?: "government" | "law-enforcement" | "judiciary" | "legislature" | "international-organization" | "ngo" | "media" | "criminal-group" | "official" | "victim" | "at-risk-group" | "foreign-government";
+            country?: string;
+            relatedCountry?: string[];
+            source?: string;
+            q?: string;
+            unit?: ("people" | "victims" | "traffickers" | "defendants" | "prosecutions" | "convictions" | "cases" | "sentences" | "years-of-imprisonment" | "years-of-age")[];
+            flag?: ("subject-unclear" | "truncated-in-source" | "conflicts-with")[];
+            excludeFlag?: ("subject-unclear" | "truncated-in-source" | "conflicts-with")[];
+            hasFigures?: boolean;
+            /** @enum {string} */
+            sort: "-year" | "year" | "id" | "relevance";
         };
-        /** @description CSL-JSON references for one fact: the fact in this dataset, the source collection its quotes are taken from, and each public document those quotes were first published in, where one was found. */
-        Citation: components["schemas"]["CslItem"][];
+        /** @description One page of matching facts, the paging state and the query as understood. */
+        FactPage: {
+            data: components["schemas"]["Fact"][];
+            page: {
+                limit: number;
+                /** @description Number of facts matching the filters, over all pages. */
+                total: number;
+                /** @description Pass as `cursor` for the next page; null on the last page. */
+                nextCursor: string | null;
+            };
+            query: components["schemas"]["QueryEcho"];
+        };
         /** @description A report facts are taken from, with the hash and length of its text. */
         Source: {
             id: string;

@@ -24,13 +24,14 @@ import htmlPages from './plugins/app/html-pages.js'
 import healthRoutes from './routes/health-routes.js'
 import metricsRoute from './routes/metrics-route.js'
 import problemsRoute from './routes/problems-route.js'
-import explorerPages from './routes/explorer/explorer-pages.js'
 import factCitationRoute from './routes/v1/facts/fact-citation-route.js'
 import factsExportRoute from './routes/v1/facts/facts-export-route.js'
 import factsRoutes from './routes/v1/facts/facts-routes.js'
 import metaRoute from './routes/v1/meta-route.js'
 import sourcesRoutes from './routes/v1/sources-routes.js'
 import vocabulariesRoutes from './routes/v1/vocabularies-routes.js'
+// last: its modules load schemas the API's routes load first, in the order the document lists them
+import explorerPages from './routes/explorer/explorer-pages.js'
 
 /** Server options the app relies on; run-server.ts and the tests both create Fastify with them. */
 export function serverOptions(config: Config): FastifyServerOptions {
