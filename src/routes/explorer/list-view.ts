@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import { FACET_NAMES, toFacetLists } from '../../schemas/fact-facets.js'
+import { FACET_NAMES, FACT_FACETS, toFacetLists } from '../../schemas/fact-facets.js'
 import { FACT_FILTERS, countryName, type FactFilters, type FactQuery, type FilterName } from '../../schemas/fact-filters.js'
 import { FACET_LIMIT_DEFAULT, FACT_SORTS, type FactSort } from '../../schemas/fact-query.js'
 import type { Fact } from '../../schemas/fact.js'
@@ -61,6 +61,8 @@ export function facetViews(app: FastifyInstance, query: FactQuery, keep: URLSear
         active: value !== null && active.includes(value)
       }
     })
+    // numbers (years) read in their own order, newest first, "no year" last; the API lists them by count
+    if (FACT_FACETS[name].numeric) items.sort((a, b) => (b.value === null ? -Infinity : Number(b.value)) - (a.value === null ? -Infinity : Number(a.value)))
     return { name, title: humanize(name), items, truncated: lists.truncated.includes(name), open: active.length > 0 || items.length <= 8 }
   }).filter((f) => f.items.length > 0)
 }
