@@ -29,13 +29,6 @@ const ASSETS = {
   'copy.js': 'text/javascript; charset=utf-8'
 } as const
 
-declare module 'fastify' {
-  interface FastifyContextConfig {
-    /** The route answers HTML pages: the page CSP, and errors as pages. */
-    page?: boolean
-  }
-}
-
 /** Server-rendered pages: eta templates (auto-escaping every value), and the pages' assets. */
 export default fp(
   async function htmlPages(app: FastifyInstance) {

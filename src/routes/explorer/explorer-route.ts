@@ -18,7 +18,7 @@ const explorerRoute: FastifyPluginAsyncZod = async (app) => {
   const { facts } = app.repositories
 
   app.get('/', {
-    config: { page: true, responseCache: true },
+    config: { responseCache: true },
     schema: { hide: true, querystring: factListQuerySchema }
   }, async (request, reply) => {
     const { sort: requestedSort, limit, cursor, ...filters } = request.query

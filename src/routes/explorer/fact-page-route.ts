@@ -32,7 +32,7 @@ const factPageRoute: FastifyPluginAsyncZod = async (app) => {
   const flagTerms = new Map(vocabularies.terms('flags').map((t) => [t.slug, t]))
 
   app.get('/facts/:id', {
-    config: { page: true, responseCache: true },
+    config: { responseCache: true },
     schema: { hide: true, querystring: noQuerySchema, params: idParamsSchema }
   }, async (request, reply) => {
     const json = facts.findJson(request.params.id)

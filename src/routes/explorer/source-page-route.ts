@@ -12,7 +12,7 @@ const sourcePageRoute: FastifyPluginAsyncZod = async (app) => {
   const { facts, sources } = app.repositories
 
   app.get('/sources/:id', {
-    config: { page: true, responseCache: true },
+    config: { responseCache: true },
     schema: { hide: true, querystring: noQuerySchema, params: idParamsSchema }
   }, async (request, reply) => {
     const source = sources.find(request.params.id)
