@@ -62,7 +62,7 @@ const factPageRoute: FastifyPluginAsyncZod = async (app) => {
         const text = sources.text(e.sourceId) ?? e.quote
         return { ...e, context: quoteInContext(text, e), sourceTitle: source?.title ?? e.sourceId, originUrl: safeUrl(e.origin?.url) }
       }),
-      citations: formatCitations(citation),
+      citations: await formatCitations(citation),
       links: { json: `/v1/facts/${id}`, citation: `/v1/facts/${id}/citation` }
     })
   })

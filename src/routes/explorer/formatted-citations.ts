@@ -1,5 +1,3 @@
-import { Cite } from '@citation-js/core'
-import '@citation-js/plugin-csl'
 import { createBoundedCache, memoized } from '../../repositories/facts/bounded-cache.js'
 import type { CslItem } from '../../schemas/citation.js'
 
@@ -26,13 +24,26 @@ const formatted = createBoundedCache<FormattedCitation[]>(4 * 1024 * 1024, (f) =
  * The CSL-JSON of /v1/facts/{id}/citation formatted by a CSL processor (citeproc-js, through
  * citation-js), as plain text: the page escapes it like any other value.
  */
-export function formatCitations(items: CslItem[]): FormattedCitation[] {
-  return memoized(formatted, JSON.stringify(items), () => format(items))
+export async function formatCitations(items: CslItem[]): Promise<FormattedCitation[]> {
+  const key = JSON.stringify(items)
+  const hit = formatted.get(key)
+  if (hit !== undefined) return hit
+  const { Cite } = await citationJs()
+  return memoized(formatted, key, () => format(Cite, items))
 }
+
+// Loaded when the first fact page is asked for, not at start: citeproc is a megabyte of
+// JavaScript (~120 ms to load) that no API answer needs.
+let loading: Promise<typeof import('@citation-js/core')> | undefined
+const citationJs = () =>
+  (loading ??= import('@citation-js/core').then(async (core) => {
+    await import('@citation-js/plugin-csl')
+    return core
+  }))
 
 // The first call builds citeproc's engine for each style (seconds on a busy machine): the
 // first fact page a process shows pays it.
-function format(items: CslItem[]): FormattedCitation[] {
+function format(Cite: typeof import('@citation-js/core').Cite, items: CslItem[]): FormattedCitation[] {
   const cite = new Cite(items)
   return STYLES.map(({ template, name }) => {
     const entries = cite.format('bibliography', { format: 'text', template, lang: 'en-US', asEntryArray: true, nosort: true }) as unknown as [string, string][]
