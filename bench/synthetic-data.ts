@@ -46,7 +46,7 @@ function zipf(rand: () => number, n: number): () => number {
 export function writeSyntheticData(dir: string, count: number, onProgress?: (written: number) => void): void {
   for (const sub of ['vocabularies', 'sources', 'facts']) mkdirSync(join(dir, sub), { recursive: true })
   for (const file of ['categories', 'forms', 'actor-types', 'units', 'flags']) cpSync(`db/vocabularies/${file}.yaml`, join(dir, 'vocabularies', `${file}.yaml`))
-  writeFileSync(join(dir, 'dataset.yaml'), stringify({ title: 'Synthetic benchmark data', version: '0.0.0', license: 'Synthetic' }))
+  writeFileSync(join(dir, 'dataset.yaml'), stringify({ title: 'Synthetic benchmark data', version: '0.0.0', released: '2026-01-01', license: 'Synthetic' }))
   const rand = seededRandom(count)
   const actors = Array.from({ length: ACTORS }, (_, i) => ({
     id: `actor-${i}`, name: `Actor ${i}`, type: ACTOR_TYPES[i % ACTOR_TYPES.length], description: 'Synthetic actor.', aliases: []

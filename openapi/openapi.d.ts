@@ -552,8 +552,10 @@ export interface components {
          *           "origin": null
          *         }
          *       ],
-         *       "flags": [],
-         *       "note": "Split from the same sentence’s figures for forced labour in 2013 and for 2012."
+         *       "flags": [
+         *         "subject-unclear"
+         *       ],
+         *       "note": "Split from the same sentence’s figures for forced labour in 2013 and for 2012. The sentence says only \"the government\" and names no country: it is read as Russia’s, the subject of the compilation, which the text does not say."
          *     }
          */
         Fact: {
@@ -589,7 +591,7 @@ export interface components {
                 code: string;
             }[];
             /** @description Category slugs; the first is the primary one. */
-            categories: ("prosecution" | "protection" | "prevention" | "prevalence" | "trafficking-profile" | "complicity" | "victim-account" | "assessment")[];
+            categories: ("prosecution" | "protection" | "prevention" | "prevalence" | "trafficking-profile" | "complicity" | "victim-account" | "assessment" | "definition")[];
             /** @description Forms of exploitation. */
             forms: ("sex-trafficking" | "forced-labor" | "forced-marriage" | "child-soldiering" | "forced-criminality" | "organ-removal" | "forced-begging" | "domestic-servitude")[];
             actors: components["schemas"]["ActorRef"][];
@@ -732,7 +734,7 @@ export interface components {
             year?: number[];
             yearFrom?: number;
             yearTo?: number;
-            category?: ("prosecution" | "protection" | "prevention" | "prevalence" | "trafficking-profile" | "complicity" | "victim-account" | "assessment")[];
+            category?: ("prosecution" | "protection" | "prevention" | "prevalence" | "trafficking-profile" | "complicity" | "victim-account" | "assessment" | "definition")[];
             form?: ("sex-trafficking" | "forced-labor" | "forced-marriage" | "child-soldiering" | "forced-criminality" | "organ-removal" | "forced-begging" | "domestic-servitude")[];
             actor?: string[];
             /** @enum {string} */
@@ -742,8 +744,8 @@ export interface components {
             source?: string;
             q?: string;
             unit?: ("people" | "victims" | "traffickers" | "defendants" | "prosecutions" | "convictions" | "cases" | "sentences" | "years-of-imprisonment" | "years-of-age")[];
-            flag?: ("subject-unclear" | "truncated-in-source" | "conflicts-with")[];
-            excludeFlag?: ("subject-unclear" | "truncated-in-source" | "conflicts-with")[];
+            flag?: ("subject-unclear" | "truncated-in-source" | "conflicts-with" | "refers-outside-excerpt" | "undated")[];
+            excludeFlag?: ("subject-unclear" | "truncated-in-source" | "conflicts-with" | "refers-outside-excerpt" | "undated")[];
             hasFigures?: boolean;
             /** @enum {string} */
             sort: "-year" | "year" | "id" | "relevance";
@@ -1006,7 +1008,7 @@ export interface operations {
                  *       "prosecution"
                  *     ]
                  */
-                category?: ("prosecution" | "protection" | "prevention" | "prevalence" | "trafficking-profile" | "complicity" | "victim-account" | "assessment")[];
+                category?: ("prosecution" | "protection" | "prevention" | "prevalence" | "trafficking-profile" | "complicity" | "victim-account" | "assessment" | "definition")[];
                 /**
                  * @description Form of exploitation from `/v1/forms` (repeatable: matches any of them).
                  * @example [
@@ -1051,15 +1053,15 @@ export interface operations {
                  */
                 unit?: ("people" | "victims" | "traffickers" | "defendants" | "prosecutions" | "convictions" | "cases" | "sentences" | "years-of-imprisonment" | "years-of-age")[];
                 /** @description Only facts carrying this curation flag, a slug from `/v1/flags`; `conflicts-with` matches any conflict (repeatable: any of). */
-                flag?: ("subject-unclear" | "truncated-in-source" | "conflicts-with")[];
+                flag?: ("subject-unclear" | "truncated-in-source" | "conflicts-with" | "refers-outside-excerpt" | "undated")[];
                 /**
                  * @description Leave out facts carrying this curation flag, a slug from `/v1/flags` (repeatable: facts carrying any of them are left out).
                  * @example [
-                 *       "subject-unclear",
+                 *       "undated",
                  *       "truncated-in-source"
                  *     ]
                  */
-                excludeFlag?: ("subject-unclear" | "truncated-in-source" | "conflicts-with")[];
+                excludeFlag?: ("subject-unclear" | "truncated-in-source" | "conflicts-with" | "refers-outside-excerpt" | "undated")[];
                 /**
                  * @description `true`: only facts stating a quantity (a figure of kind `quantity`; age bounds do not count); `false`: only facts without one.
                  * @example true
@@ -1200,7 +1202,7 @@ export interface operations {
                  *       "prosecution"
                  *     ]
                  */
-                category?: ("prosecution" | "protection" | "prevention" | "prevalence" | "trafficking-profile" | "complicity" | "victim-account" | "assessment")[];
+                category?: ("prosecution" | "protection" | "prevention" | "prevalence" | "trafficking-profile" | "complicity" | "victim-account" | "assessment" | "definition")[];
                 /**
                  * @description Form of exploitation from `/v1/forms` (repeatable: matches any of them).
                  * @example [
@@ -1245,15 +1247,15 @@ export interface operations {
                  */
                 unit?: ("people" | "victims" | "traffickers" | "defendants" | "prosecutions" | "convictions" | "cases" | "sentences" | "years-of-imprisonment" | "years-of-age")[];
                 /** @description Only facts carrying this curation flag, a slug from `/v1/flags`; `conflicts-with` matches any conflict (repeatable: any of). */
-                flag?: ("subject-unclear" | "truncated-in-source" | "conflicts-with")[];
+                flag?: ("subject-unclear" | "truncated-in-source" | "conflicts-with" | "refers-outside-excerpt" | "undated")[];
                 /**
                  * @description Leave out facts carrying this curation flag, a slug from `/v1/flags` (repeatable: facts carrying any of them are left out).
                  * @example [
-                 *       "subject-unclear",
+                 *       "undated",
                  *       "truncated-in-source"
                  *     ]
                  */
-                excludeFlag?: ("subject-unclear" | "truncated-in-source" | "conflicts-with")[];
+                excludeFlag?: ("subject-unclear" | "truncated-in-source" | "conflicts-with" | "refers-outside-excerpt" | "undated")[];
                 /**
                  * @description `true`: only facts stating a quantity (a figure of kind `quantity`; age bounds do not count); `false`: only facts without one.
                  * @example true
@@ -1501,7 +1503,7 @@ export interface operations {
                  *       "prosecution"
                  *     ]
                  */
-                category?: ("prosecution" | "protection" | "prevention" | "prevalence" | "trafficking-profile" | "complicity" | "victim-account" | "assessment")[];
+                category?: ("prosecution" | "protection" | "prevention" | "prevalence" | "trafficking-profile" | "complicity" | "victim-account" | "assessment" | "definition")[];
                 /**
                  * @description Form of exploitation from `/v1/forms` (repeatable: matches any of them).
                  * @example [
@@ -1546,15 +1548,15 @@ export interface operations {
                  */
                 unit?: ("people" | "victims" | "traffickers" | "defendants" | "prosecutions" | "convictions" | "cases" | "sentences" | "years-of-imprisonment" | "years-of-age")[];
                 /** @description Only facts carrying this curation flag, a slug from `/v1/flags`; `conflicts-with` matches any conflict (repeatable: any of). */
-                flag?: ("subject-unclear" | "truncated-in-source" | "conflicts-with")[];
+                flag?: ("subject-unclear" | "truncated-in-source" | "conflicts-with" | "refers-outside-excerpt" | "undated")[];
                 /**
                  * @description Leave out facts carrying this curation flag, a slug from `/v1/flags` (repeatable: facts carrying any of them are left out).
                  * @example [
-                 *       "subject-unclear",
+                 *       "undated",
                  *       "truncated-in-source"
                  *     ]
                  */
-                excludeFlag?: ("subject-unclear" | "truncated-in-source" | "conflicts-with")[];
+                excludeFlag?: ("subject-unclear" | "truncated-in-source" | "conflicts-with" | "refers-outside-excerpt" | "undated")[];
                 /**
                  * @description `true`: only facts stating a quantity (a figure of kind `quantity`; age bounds do not count); `false`: only facts without one.
                  * @example true

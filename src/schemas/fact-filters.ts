@@ -167,7 +167,7 @@ export const FACT_FILTERS = {
   excludeFlag: define({
     parameter: z.array(z.string().min(1).max(100).meta(closedVocabulary('flags'))).max(50).optional()
       .describe('Leave out facts carrying this curation flag, a slug from `/v1/flags` (repeatable: facts carrying any of them are left out).')
-      .meta({ examples: [['subject-unclear', 'truncated-in-source']] }),
+      .meta({ examples: [['undated', 'truncated-in-source']] }),
     echo: termList('flags'),
     repeatable: true,
     selects: { dimension: 'flag', exclude: true },

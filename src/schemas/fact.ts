@@ -117,8 +117,10 @@ export const factSchema = z
             origin: null
           }
         ],
-        flags: [],
-        note: 'Split from the same sentence’s figures for forced labour in 2013 and for 2012.'
+        flags: ['subject-unclear'],
+        note:
+          'Split from the same sentence’s figures for forced labour in 2013 and for 2012. The sentence says only "the government" ' +
+          'and names no country: it is read as Russia’s, the subject of the compilation, which the text does not say.'
       }
     ]
   })
