@@ -156,7 +156,7 @@ export const FACT_FILTERS = {
   }),
   flag: define({
     // the example sits on the items: the parameters' examples together find the Fact example,
-    // which carries no flag
+    // which carries no conflicts-with flag
     parameter: z.array(z.string().min(1).max(100).meta({ ...closedVocabulary('flags'), examples: ['conflicts-with'] })).max(50).optional()
       .describe('Only facts carrying this curation flag, a slug from `/v1/flags`; `conflicts-with` matches any conflict (repeatable: any of).'),
     echo: termList('flags'),
