@@ -69,7 +69,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Count matching facts by year, category, form, actor, country, relatedCountry, unit, flag
+         * Count matching facts by year, publishedYear, category, form, actor, country, relatedCountry, unit, flag
          * @description Takes the same filters as `/v1/facts`. A fact with several values of one facet (categories, forms, actors) counts once under each. Each list is ordered by count descending, then value, and holds at most `facetLimit` values.
          */
         get: operations["getFactFacets"];
@@ -509,6 +509,7 @@ export interface components {
          *       "year": 2013,
          *       "yearInferred": false,
          *       "when": "in 2013",
+         *       "publishedYear": null,
          *       "country": "RU",
          *       "relatedCountries": [],
          *       "places": [],
@@ -569,6 +570,8 @@ export interface components {
             yearInferred: boolean;
             /** @description The source's own time wording. */
             when: string | null;
+            /** @description The year the claim was published: the earliest `year` of the documents its evidence was first published in (`evidence[].origin`); null when no origin gives a year. Not the year the claim is about (`year`). */
+            publishedYear: number | null;
             /** @description ISO 3166-1 alpha-2 code of the country the claim is about. */
             country: string;
             /** @description Other countries the fact names (the nationality of victims, where they were taken); `country` stays the country whose record it concerns. */
@@ -611,6 +614,11 @@ export interface components {
                 value: number | null;
                 count: number;
             }[];
+            /** @description Years the claims were published (`publishedYear`); `value` null counts facts whose origins give no year. */
+            publishedYear: {
+                value: number | null;
+                count: number;
+            }[];
             category: {
                 value: string;
                 label: string;
@@ -650,7 +658,7 @@ export interface components {
                 count: number;
             }[];
             /** @description Facets that have more values than `facetLimit`: their lists hold the most frequent ones only. */
-            truncated: ("year" | "category" | "form" | "actor" | "country" | "relatedCountry" | "unit" | "flag")[];
+            truncated: ("year" | "publishedYear" | "category" | "form" | "actor" | "country" | "relatedCountry" | "unit" | "flag")[];
         };
         /** @description What this dataset is: version, content hash, build time, licence and counts. */
         Meta: {
@@ -782,6 +790,7 @@ export interface components {
             year?: number[];
             yearFrom?: number;
             yearTo?: number;
+            publishedYear?: number[];
             category?: ("prosecution" | "protection" | "prevention" | "prevalence" | "trafficking-profile" | "complicity" | "victim-account" | "assessment" | "definition")[];
             form?: ("sex-trafficking" | "forced-labor" | "forced-marriage" | "child-soldiering" | "forced-criminality" | "organ-removal" | "forced-begging" | "domestic-servitude")[];
             actor?: string[];
@@ -1002,6 +1011,8 @@ export interface operations {
                  * @example 2013
                  */
                 yearTo?: number;
+                /** @description Year the claim was published, from its origin documents (`publishedYear`; repeatable: any of). Facts with no known publication year never match. */
+                publishedYear?: number[];
                 /**
                  * @description Category slug from `/v1/categories` (repeatable: matches any of them).
                  * @example [
@@ -1196,6 +1207,8 @@ export interface operations {
                  * @example 2013
                  */
                 yearTo?: number;
+                /** @description Year the claim was published, from its origin documents (`publishedYear`; repeatable: any of). Facts with no known publication year never match. */
+                publishedYear?: number[];
                 /**
                  * @description Category slug from `/v1/categories` (repeatable: matches any of them).
                  * @example [
@@ -1497,6 +1510,8 @@ export interface operations {
                  * @example 2013
                  */
                 yearTo?: number;
+                /** @description Year the claim was published, from its origin documents (`publishedYear`; repeatable: any of). Facts with no known publication year never match. */
+                publishedYear?: number[];
                 /**
                  * @description Category slug from `/v1/categories` (repeatable: matches any of them).
                  * @example [

@@ -29,7 +29,7 @@ export interface BuildResult {
 const PROGRESS_EVERY = 10_000
 
 /** Raise when the build writes something else from the same inputs: older databases are rebuilt. */
-export const BUILD_FORMAT = 3
+export const BUILD_FORMAT = 4
 
 /**
  * Builds `outputPath` from the curated data, after any build of it that another process is

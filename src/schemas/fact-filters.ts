@@ -83,6 +83,17 @@ export const FACT_FILTERS = {
     repeatable: false,
     selects: { yearBound: 'to' }
   }),
+  // Publication years are few and discrete (one per origin document), so a repeatable value
+  // selects them, like `year`, through the index's posting lists, and each value of its facet
+  // is one filter value; a range would need a second kind of bound on an order facts are not in.
+  publishedYear: define({
+    // the example sits on the items, as for `flag`: the example fact has no publication year
+    parameter: z.array(year.meta({ examples: [2018] })).max(50).optional()
+      .describe('Year the claim was published, from its origin documents (`publishedYear`; repeatable: any of). Facts with no known publication year never match.'),
+    echo: z.array(z.int()).optional(),
+    repeatable: true,
+    selects: { dimension: 'publishedYear' }
+  }),
   category: define({
     parameter: slugList('Category slug from `/v1/categories`', 'prosecution', 'categories'),
     echo: termList('categories'),
