@@ -665,6 +665,8 @@ export interface components {
             title: string;
             /** @description Dataset version (semantic versioning). */
             version: string;
+            /** @description The day this dataset version was released (ISO 8601 date): the `issued` date of citations. */
+            released: string;
             /** @description sha256 of the curated data; changes exactly when the data does. */
             contentHash: string;
             /** @description When the database was built (ISO 8601). */

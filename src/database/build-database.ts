@@ -82,6 +82,7 @@ export function writeDatabase({ dataDir, migrationsDir, outputPath, now = new Da
         const info = db.prepare('INSERT INTO dataset_info (key, value) VALUES (?, ?)')
         info.run('title', stream.header.dataset.title)
         info.run('version', stream.header.dataset.version)
+        info.run('released', stream.header.dataset.released)
         info.run('license', stream.header.dataset.license)
         info.run('content_hash', contentHash)
         info.run('built_at', now.toISOString())
