@@ -15,7 +15,9 @@ export const datasetFileSchema = z.strictObject({
   version: z.string().regex(/^\d+\.\d+\.\d+$/, 'must be a semantic version such as 1.0.0'),
   // the day the version was released: what a citation gives as `issued`, never the build date
   released: isoDate,
-  license: z.string().min(1)
+  license: z.string().min(1),
+  // curation rules this dataset is exempt from, by id: only test fixtures and synthetic data
+  waive: z.array(z.string()).default([])
 })
 
 export const termSchema = z.strictObject({
