@@ -13,7 +13,7 @@ function overlap(statement: string, quote: string): number {
 }
 
 const ANAPHORIC = /^(?:that|this|these|those|he|she|it|they|his|her|its|their|such|the same)\b/i
-const ABSOLUTES = ['never', 'always', 'nobody', 'none', 'no one']
+const ABSOLUTES = ['never', 'always', 'nobody', 'none', 'no one'].map((word) => [word, new RegExp(`\\b${word}\\b`, 'i')] as const)
 // [what the evidence says, what the statement must then say too, why]
 const CARRIED: [string, RegExp, RegExp, string][] = [
   ['alleged', /\balleged(?:ly)?\b/i, /\balleg/i, 'an allegation stays an allegation'],
@@ -34,8 +34,7 @@ export function statementRuleIssues(fact: CuratedFact): RuleIssue[] {
 
   if (quotes.some((q) => overlap(s, q) >= 0.9)) push('statement-own-words', 'it reuses 90% or more of a quote’s words', 'restate the claim in your own words; the quote stays in evidence')
   if (ANAPHORIC.test(s)) push('statement-stands-alone', 'it opens by pointing back at something ("they", "this", …)', 'name who or what is meant, as the text allows')
-  for (const word of ABSOLUTES) {
-    const re = new RegExp(`\\b${word}\\b`, 'i')
+  for (const [word, re] of ABSOLUTES) {
     if (re.test(s) && !quotes.some((q) => re.test(q))) push('statement-absolutes', `"${word}" is more absolute than the evidence`, 'use the evidence’s own strength of wording')
   }
   for (const [what, inEvidence, inStatement, why] of CARRIED) {

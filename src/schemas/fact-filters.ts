@@ -52,8 +52,13 @@ const refuseCountry = (code: string) => (isCountryCode(code) ? undefined : `"${c
 
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' })
 
+// Intl.DisplayNames.of is slow next to a Map lookup, and a build asks once per fact
+const knownCodes = new Map<string, boolean>()
+
 export function isCountryCode(code: string): boolean {
-  return /^[A-Z]{2}$/.test(code) && regionNames.of(code) !== undefined
+  let known = knownCodes.get(code)
+  if (known === undefined && /^[A-Z]{2}$/.test(code)) knownCodes.set(code, (known = regionNames.of(code) !== undefined))
+  return known === true
 }
 
 export function countryName(code: string): string {
