@@ -71,8 +71,9 @@ export function createFactChecker(header: CuratedHeader, dataDir = '.'): FactChe
       const seen = firstSeen.get(fact.id)
       if (seen === undefined) firstSeen.set(fact.id, (files.length - 1) * RECORDS_PER_FILE + record)
       else {
-        const where = `${files[Math.floor(seen / RECORDS_PER_FILE)]} (record ${seen % RECORDS_PER_FILE})`
-        at('id', `fact id is already used by ${where}; this is record ${record} of ${file}`, 'give this fact a new id (ids are never reused), or remove the duplicate')
+        // files are read in name order, so the one read first is not necessarily the older one
+        const first = `${files[Math.floor(seen / RECORDS_PER_FILE)]} (record ${seen % RECORDS_PER_FILE})`
+        at('id', `fact id is used twice: by ${first} and by ${file} (record ${record})`, 'keep the id on the fact published under it (tests/curation/fact-ids.txt) and give the other a new one')
       }
       fact.categories.forEach((c, i) => categories.has(c) || at(`categories[${i}]`, `unknown category "${c}"`, unknownFix(c, categories, 'vocabularies/categories.yaml')))
       fact.forms.forEach((f, i) => forms.has(f) || at(`forms[${i}]`, `unknown form "${f}"`, unknownFix(f, forms, 'vocabularies/forms.yaml')))

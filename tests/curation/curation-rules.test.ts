@@ -46,9 +46,10 @@ describe('curation rules refused at build time', () => {
     // a second file (sorted after the first) holding a copy of the first file's first fact
     const first = readFileSync(join(CURATED_FIXTURE_DIR, FACTS), 'utf8').split(/\n(?=- id: )/)[0]!
     const message = refusal('facts/second-source.yaml', () => `${first}\n`)
-    const refused = line(message, 'already used')
-    expect(refused).toContain(`${join('facts', 'second-source.yaml')} [kz-2019-trafficker-convictions] id: fact id is already used by`)
-    expect(refused).toContain(`${join('facts', 'kz-report.yaml')} (record 1)`)
+    const refused = line(message, 'used twice')
+    expect(refused).toContain(`[kz-2019-trafficker-convictions] id: fact id is used twice: by `)
+    expect(refused).toContain(`${join('facts', 'kz-report.yaml')} (record 1) and by `)
+    expect(refused).toContain(`${join('facts', 'second-source.yaml')} (record 1)`)
     expect(message).not.toMatch(/kz-report\.yaml \[kz-2019-trafficker-convictions\] id:/)
   })
 

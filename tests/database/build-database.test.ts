@@ -89,7 +89,7 @@ describe('buildDatabase', () => {
     expect(reasons).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^fx-2013-labor-prosecutions: figures\[0\]\.qualifier: /),
-        expect.stringMatching(/^fx-2009-domestic-servitude: id: fact id is already used by .*fixture-facts\.yaml \(record \d+\); this is record \d+ of /),
+        expect.stringMatching(/^fx-2009-domestic-servitude: id: fact id is used twice: by .*fixture-facts\.yaml \(record \d+\) and by .*fixture-facts\.yaml \(record \d+\)$/),
         expect.stringMatching(/^fx-slavery-estimate-million: flags: conflicts-with:fx-slavery-estimate-794000 is not answered/)
       ])
     )
