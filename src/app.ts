@@ -80,7 +80,7 @@ export default fp(
     await app.register(problemsRoute)
     await app.register(factsRoutes)
     await app.register(factsExportRoute)
-    await app.register(factCitationRoute)
+    await app.register(factCitationRoute, config)
     await app.register(vocabulariesRoutes)
     await app.register(sourcesRoutes)
     await app.register(metaRoute)
