@@ -58,7 +58,7 @@ beforeAll(async () => {
   ].join('\n') + '\n')
   copy.edit('vocabularies/actors.yaml', (t) => `${t}- id: fx-hostile-actor\n  name: ${yamlString(`Actor ${PAYLOAD}`)}\n  type: ngo\n  description: ${yamlString(PAYLOAD)}\n  aliases: []\n`)
   copy.edit('facts/fixture-facts.yaml', (t) => `${t}- id: fx-hostile-fact
-  statement: ${yamlString(`Statement ${PAYLOAD}`)}
+  statement: ${yamlString(`A fixture claim, in its curator's own words, that carries hostile markup ${PAYLOAD}`)}
   year: 2019
   country: RU
   categories:
@@ -69,6 +69,12 @@ beforeAll(async () => {
     end: ${QUOTE.length}
     quote: ${yamlString(QUOTE)}
     attribution: ${yamlString(BREAKOUT)}
+  figures:
+  - value: 40
+    unit: victims
+    qualifier: approximately
+    kind: quantity
+    label: victims
   actors:
   - fx-hostile-actor
   places:
