@@ -729,6 +729,7 @@ export interface components {
         };
         /** @description The filters and sort as the server understood them. */
         QueryEcho: {
+            id?: string[];
             year?: number[];
             yearFrom?: number;
             yearTo?: number;
@@ -984,6 +985,13 @@ export interface operations {
         parameters: {
             query?: {
                 /**
+                 * @description Fact id (repeatable, at most 100: matches any of them). An id no fact has matches nothing; it is not an error.
+                 * @example [
+                 *       "ru-2013-sex-trafficking-prosecutions"
+                 *     ]
+                 */
+                id?: string[];
+                /**
                  * @description Year the claim is about (repeatable: any of).
                  * @example [
                  *       2013
@@ -1177,6 +1185,13 @@ export interface operations {
     getFactFacets: {
         parameters: {
             query?: {
+                /**
+                 * @description Fact id (repeatable, at most 100: matches any of them). An id no fact has matches nothing; it is not an error.
+                 * @example [
+                 *       "ru-2013-sex-trafficking-prosecutions"
+                 *     ]
+                 */
+                id?: string[];
                 /**
                  * @description Year the claim is about (repeatable: any of).
                  * @example [
@@ -1478,6 +1493,13 @@ export interface operations {
     exportFacts: {
         parameters: {
             query?: {
+                /**
+                 * @description Fact id (repeatable, at most 100: matches any of them). An id no fact has matches nothing; it is not an error.
+                 * @example [
+                 *       "ru-2013-sex-trafficking-prosecutions"
+                 *     ]
+                 */
+                id?: string[];
                 /**
                  * @description Year the claim is about (repeatable: any of).
                  * @example [

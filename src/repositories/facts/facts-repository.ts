@@ -4,7 +4,7 @@ import { loadFactIndex } from '../../facts-index/fact-index.js'
 import { walkOrder } from '../../facts-index/fact-orders.js'
 import { matchFacts, type DimensionTerm, type IndexQuery, type MatchSet } from '../../facts-index/match-facts.js'
 import { floatsFromBlob, fromBlob } from '../../facts-index/positions-blob.js'
-import { toPosting } from '../../facts-index/posting.js'
+import { toPosting, type Posting } from '../../facts-index/posting.js'
 import { scoreWords, topByRelevance, type WordPosting } from '../../facts-index/relevance.js'
 import { WORD_SCORES_SQL } from '../../facts-index/word-scores.js'
 import { words } from '../../facts-index/words.js'
@@ -55,6 +55,10 @@ export function createFactsRepository(db: Database) {
   const index = loadFactIndex(db)
   const jsonAt = db.prepare('SELECT json FROM facts WHERE rowid = ?').pluck()
   const jsonOf = db.prepare('SELECT json FROM facts WHERE id = ?').pluck()
+  const positionOf = db.prepare('SELECT rowid FROM facts WHERE id = ?').pluck()
+  // ids no fact has are left out: naming an unknown fact matches nothing, like an unknown word
+  const positionsOf = (ids: readonly string[]): Posting =>
+    toPosting(Uint32Array.from(ids.flatMap((id) => (positionOf.get(id) as number | undefined) ?? [])).sort(), index.size)
   const scores = createBoundedCache<Float32Array>(SCORE_CACHE_BYTES, (s) => s.byteLength)
   const matches = createBoundedCache<MatchSet>(MATCH_CACHE_BYTES, (m) => m.bits.byteLength)
   const facetCounts = createBoundedCache<FacetCounts>(FACET_CACHE_BYTES, (f) => JSON.stringify(f).length * 2)
@@ -93,6 +97,8 @@ export function createFactsRepository(db: Database) {
           query.terms.push({ dimension: selects.dimension, values: (Array.isArray(value) ? value : [value]).map(String), exclude: selects.exclude })
         } else if ('yearBound' in selects) {
           query[selects.yearBound === 'from' ? 'yearFrom' : 'yearTo'] = value as number
+        } else if ('ids' in selects) {
+          query.among = positionsOf(value as string[])
         } else {
           query.words = wordsOf(value as string).map((w) => w?.posting)
         }
