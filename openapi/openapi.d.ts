@@ -50,7 +50,7 @@ export interface paths {
         };
         /**
          * List facts matching filters
-         * @description A page of facts. Different filters combine with AND; repeated values of one filter with OR. Paging is keyset-based: follow `page.nextCursor` (or the `Link: rel="next"` header) until it is null.
+         * @description A page of facts. Different filters combine with AND; repeated values of one filter with OR. Paging is keyset-based: follow `page.nextCursor` (or the `Link: rel="next"` header) until it is null. With `fields`, each fact holds only those fields (a `PartialFact`).
          */
         get: operations["listFacts"];
         put?: never;
@@ -90,7 +90,7 @@ export interface paths {
         };
         /**
          * Get one fact by id
-         * @description The fact with its evidence: each quote with its offsets in the source text.
+         * @description The fact with its evidence: each quote with its offsets in the source text; with `fields`, only those fields (a `PartialFact`).
          */
         get: operations["getFact"];
         put?: never;
@@ -110,7 +110,7 @@ export interface paths {
         };
         /**
          * Download every matching fact as CSV or NDJSON
-         * @description Takes the same filters as `/v1/facts`, without paging: the whole result is streamed from the database. CSV joins list cells with " | " and writes `figures` and `evidence` as JSON.
+         * @description Takes the same filters as `/v1/facts`, without paging: the whole result is streamed from the database. CSV joins list cells with " | " and writes `figures` and `evidence` as JSON. `fields` keeps only those fields: NDJSON objects hold them, CSV has their columns (the origin columns come with `evidence`).
          */
         get: operations["exportFacts"];
         put?: never;
@@ -602,6 +602,60 @@ export interface components {
             /** @description A curator's note explaining a flag or an inference. */
             note: string | null;
         };
+        /**
+         * @description A fact with only the fields asked for in `fields` (and always `id`); each field as in `Fact`.
+         * @example {
+         *       "id": "ru-2013-sex-trafficking-prosecutions",
+         *       "statement": "Russia reportedly brought sex trafficking charges against 18 or more defendants in seven cases in 2013.",
+         *       "year": 2013
+         *     }
+         */
+        PartialFact: {
+            /** @description Stable slug; never reused. */
+            id: string;
+            /** @description The claim in the curators' own words. */
+            statement?: string;
+            /** @description The year the claim is about; null when the source states none. */
+            year?: number | null;
+            /** @description True when the year comes from context rather than the sentence itself. */
+            yearInferred?: boolean;
+            /** @description The source's own time wording. */
+            when?: string | null;
+            /** @description ISO 3166-1 alpha-2 code of the country the claim is about. */
+            country?: string;
+            /** @description Other countries the fact names (the nationality of victims, where they were taken); `country` stays the country whose record it concerns. */
+            relatedCountries?: {
+                /** @description ISO 3166-1 alpha-2 code. */
+                code: string;
+                name: string;
+                /**
+                 * @description What the country is to the trafficking the fact describes.
+                 * @enum {string}
+                 */
+                role: "origin" | "destination" | "transit" | "other";
+            }[];
+            /** @description Sub-national places named. */
+            places?: string[];
+            /** @description The places that are first-level subdivisions of a country, with their ISO 3166-2 codes. */
+            subdivisions?: {
+                name: string;
+                /** @description ISO 3166-2 code, e.g. `RU-MOW`. */
+                code: string;
+            }[];
+            /** @description Category slugs; the first is the primary one. */
+            categories?: ("prosecution" | "protection" | "prevention" | "prevalence" | "trafficking-profile" | "complicity" | "victim-account" | "assessment")[];
+            /** @description Forms of exploitation. */
+            forms?: ("sex-trafficking" | "forced-labor" | "forced-marriage" | "child-soldiering" | "forced-criminality" | "organ-removal" | "forced-begging" | "domestic-servitude")[];
+            actors?: components["schemas"]["ActorRef"][];
+            /** @description Every number the claim states. */
+            figures?: components["schemas"]["Figure"][];
+            /** @description The exact words of the source supporting the claim. */
+            evidence?: components["schemas"]["Evidence"][];
+            /** @description Curation caveats, each a flag from `/v1/flags`, some followed by a fact id: `truncated-in-source`, `subject-unclear`, `conflicts-with:<id>`. */
+            flags?: string[];
+            /** @description A curator's note explaining a flag or an inference. */
+            note?: string | null;
+        };
         /** @description What this dataset is: version, content hash, build time, licence and counts. */
         Meta: {
             title: string;
@@ -727,6 +781,8 @@ export interface components {
                 factCount: number;
             }[];
         };
+        /** @description The fact: whole, or with `fields` only the fields asked for. */
+        FactOrPartialFact: components["schemas"]["Fact"] | components["schemas"]["PartialFact"];
         /** @description The filters and sort as the server understood them. */
         QueryEcho: {
             id?: string[];
@@ -748,10 +804,12 @@ export interface components {
             hasFigures?: boolean;
             /** @enum {string} */
             sort: "-year" | "year" | "id" | "relevance";
+            /** @description The fields returned, in fact order, `id` first; absent when whole facts are. */
+            fields?: ("id" | "statement" | "year" | "yearInferred" | "when" | "country" | "relatedCountries" | "places" | "subdivisions" | "categories" | "forms" | "actors" | "figures" | "evidence" | "flags" | "note")[];
         };
         /** @description One page of matching facts, the paging state and the query as understood. */
         FactPage: {
-            data: components["schemas"]["Fact"][];
+            data: components["schemas"]["FactOrPartialFact"][];
             page: {
                 limit: number;
                 /** @description Number of facts matching the filters, over all pages. */
@@ -1079,6 +1137,14 @@ export interface operations {
                 limit?: number;
                 /** @description Opaque cursor from `page.nextCursor` of the previous page. */
                 cursor?: string;
+                /**
+                 * @description Top-level fact fields to return, repeated or comma-separated (`fields=id,statement,year`); `id` is always included. Without it, whole facts. An unknown name is a 400 that lists the valid ones.
+                 * @example [
+                 *       "statement",
+                 *       "year"
+                 *     ]
+                 */
+                fields?: ("id" | "statement" | "year" | "yearInferred" | "when" | "country" | "relatedCountries" | "places" | "subdivisions" | "categories" | "forms" | "actors" | "figures" | "evidence" | "flags" | "note")[];
             };
             header?: {
                 /**
@@ -1367,7 +1433,16 @@ export interface operations {
     };
     getFact: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description Top-level fact fields to return, repeated or comma-separated (`fields=id,statement,year`); `id` is always included. Without it, whole facts. An unknown name is a 400 that lists the valid ones.
+                 * @example [
+                 *       "statement",
+                 *       "year"
+                 *     ]
+                 */
+                fields?: ("id" | "statement" | "year" | "yearInferred" | "when" | "country" | "relatedCountries" | "places" | "subdivisions" | "categories" | "forms" | "actors" | "figures" | "evidence" | "flags" | "note")[];
+            };
             header?: {
                 /**
                  * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body.
@@ -1386,7 +1461,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A claim taken from a source, with the exact words that support it. */
+            /** @description The fact: whole, or with `fields` only the fields asked for. */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1398,7 +1473,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Fact"];
+                    "application/json": components["schemas"]["FactOrPartialFact"];
                 };
             };
             304: components["responses"]["NotModified"];
@@ -1586,6 +1661,14 @@ export interface operations {
                 sort?: "-year" | "year" | "id" | "relevance";
                 /** @description `csv` (default) or `ndjson` (one JSON fact per line). */
                 format?: "csv" | "ndjson";
+                /**
+                 * @description Top-level fact fields to return, repeated or comma-separated (`fields=id,statement,year`); `id` is always included. Without it, whole facts. An unknown name is a 400 that lists the valid ones.
+                 * @example [
+                 *       "statement",
+                 *       "year"
+                 *     ]
+                 */
+                fields?: ("id" | "statement" | "year" | "yearInferred" | "when" | "country" | "relatedCountries" | "places" | "subdivisions" | "categories" | "forms" | "actors" | "figures" | "evidence" | "flags" | "note")[];
             };
             header?: {
                 /**

@@ -38,7 +38,8 @@ describe('buildDatabase', () => {
     expect(db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all()).toEqual([
       { version: 1, name: 'schema' },
       { version: 2, name: 'full-text-search' },
-      { version: 3, name: 'units-and-flags' }
+      { version: 3, name: 'units-and-flags' },
+      { version: 4, name: 'fact-members' }
     ])
     expect(db.prepare("SELECT count(*) FROM facts_search WHERE facts_search MATCH 'brick'").pluck().get()).toBe(1)
     db.close()
