@@ -20,6 +20,7 @@ import metrics from './plugins/external/metrics.js'
 import openapi from './plugins/external/openapi.js'
 import rateLimiting from './plugins/external/rate-limit.js'
 import security from './plugins/external/security.js'
+import mcpRoute from './mcp/mcp-route.js'
 import healthRoutes from './routes/health-routes.js'
 import metricsRoute from './routes/metrics-route.js'
 import problemsRoute from './routes/problems-route.js'
@@ -80,6 +81,7 @@ export default fp(
     await app.register(vocabulariesRoutes)
     await app.register(sourcesRoutes)
     await app.register(metaRoute)
+    await app.register(mcpRoute)
   },
   { name: 'trafficking-facts-app' }
 )

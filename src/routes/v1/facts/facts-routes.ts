@@ -12,8 +12,8 @@ import {
 } from '../../../schemas/fact-query.js'
 import { problemResponses } from '../../../schemas/problem.js'
 import { idParamsSchema } from '../../../schemas/vocabulary.js'
-import { decodeCursor, encodeCursor } from './fact-cursor.js'
 import { toFacetLists } from './facet-lists.js'
+import { readFactPage } from './read-fact-page.js'
 import { resolveFactQuery } from './resolve-fact-query.js'
 
 // facts answers are costly to compute and never change while the process serves them
@@ -37,17 +37,11 @@ const factsRoutes: FastifyPluginAsyncZod = async (app) => {
       responseHeaders: { 200: ['Link'] }
     }
   }, async (request, reply) => {
-    const { sort: requestedSort, limit, cursor, fields: requestedFields, ...filters } = request.query
-    const { query, sort, echo } = resolveFactQuery(filters, requestedSort, app.dataset.vocabularies)
-    const fields = selectFields(requestedFields)
-    if (fields) echo.fields = fields.names
-    const after = cursor === undefined ? undefined : decodeCursor(cursor, sort, query.key)
-    const page = facts.page({ query, sort, limit, after, fields })
-    const nextCursor = page.next === null ? null : encodeCursor(sort, query.key, page.next)
-    if (nextCursor) reply.header('link', `<${withCursor(request.url, nextCursor)}>; rel="next"`)
+    const { sort, limit, cursor, fields, ...filters } = request.query
+    const { data, page, query } = readFactPage(facts, app.dataset.vocabularies, { filters, sort, limit, cursor, fields })
+    if (page.nextCursor) reply.header('link', `<${withCursor(request.url, page.nextCursor)}>; rel="next"`)
     // the facts' JSON was validated against factSchema when the database was built
-    const meta = JSON.stringify({ limit, total: facts.count(query), nextCursor })
-    return sendJson(reply, `{"data":[${page.facts.join(',')}],"page":${meta},"query":${JSON.stringify(echo)}}`)
+    return sendJson(reply, `{"data":[${data.join(',')}],"page":${JSON.stringify(page)},"query":${JSON.stringify(query)}}`)
   })
 
   app.get('/v1/facts/facets', {
