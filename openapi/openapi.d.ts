@@ -69,8 +69,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Count matching facts by year, category, form, actor, country, related country, unit and flag
-         * @description Takes the same filters as `/v1/facts`. A fact with several categories (forms, actors) counts once under each. Each list is ordered by count descending, then value, and holds at most `facetLimit` values.
+         * Count matching facts by year, category, form, actor, country, relatedCountry, unit, flag
+         * @description Takes the same filters as `/v1/facts`. A fact with several values of one facet (categories, forms, actors) counts once under each. Each list is ordered by count descending, then value, and holds at most `facetLimit` values.
          */
         get: operations["getFactFacets"];
         put?: never;
@@ -656,6 +656,136 @@ export interface components {
             /** @description A curator's note explaining a flag or an inference. */
             note?: string | null;
         };
+        /** @description Counts for the same filters, each list by count descending, then value. */
+        FactFacets: {
+            /** @description `value` null counts facts with no stated year. */
+            year: {
+                value: number | null;
+                count: number;
+            }[];
+            category: {
+                value: string;
+                label: string;
+                count: number;
+            }[];
+            form: {
+                value: string;
+                label: string;
+                count: number;
+            }[];
+            actor: {
+                value: string;
+                label: string;
+                count: number;
+            }[];
+            country: {
+                value: string;
+                label: string;
+                count: number;
+            }[];
+            /** @description Other countries the facts name (`relatedCountries`), by fact count. */
+            relatedCountry: {
+                value: string;
+                label: string;
+                count: number;
+            }[];
+            /** @description Units of the facts' figures (`figures[].unit`, age bounds included), by fact count. */
+            unit: {
+                value: string;
+                label: string;
+                count: number;
+            }[];
+            /** @description Curation flags of the facts, `conflicts-with` for any conflict, by fact count. */
+            flag: {
+                value: string;
+                label: string;
+                count: number;
+            }[];
+            /** @description Facets that have more values than `facetLimit`: their lists hold the most frequent ones only. */
+            truncated: ("year" | "category" | "form" | "actor" | "country" | "relatedCountry" | "unit" | "flag")[];
+        };
+        /** @description The fact: whole, or with `fields` only the fields asked for. */
+        FactOrPartialFact: components["schemas"]["Fact"] | components["schemas"]["PartialFact"];
+        /** @description The filters and sort as the server understood them. */
+        QueryEcho: {
+            id?: string[];
+            year?: number[];
+            yearFrom?: number;
+            yearTo?: number;
+            category?: ("prosecution" | "protection" | "prevention" | "prevalence" | "trafficking-profile" | "complicity" | "victim-account" | "assessment")[];
+            form?: ("sex-trafficking" | "forced-labor" | "forced-marriage" | "child-soldiering" | "forced-criminality" | "organ-removal" | "forced-begging" | "domestic-servitude")[];
+            actor?: string[];
+            /** @enum {string} */
+            actorType?: "government" | "law-enforcement" | "judiciary" | "legislature" | "international-organization" | "ngo" | "media" | "criminal-group" | "official" | "victim" | "at-risk-group" | "foreign-government";
+            country?: string;
+            relatedCountry?: string[];
+            source?: string;
+            q?: string;
+            unit?: ("people" | "victims" | "traffickers" | "defendants" | "prosecutions" | "convictions" | "cases" | "sentences" | "years-of-imprisonment" | "years-of-age")[];
+            flag?: ("subject-unclear" | "truncated-in-source" | "conflicts-with")[];
+            excludeFlag?: ("subject-unclear" | "truncated-in-source" | "conflicts-with")[];
+            hasFigures?: boolean;
+            /** @enum {string} */
+            sort: "-year" | "year" | "id" | "relevance";
+            /** @description The fields returned, in fact order, `id` first; absent when whole facts are. */
+            fields?: ("id" | "statement" | "year" | "yearInferred" | "when" | "country" | "relatedCountries" | "places" | "subdivisions" | "categories" | "forms" | "actors" | "figures" | "evidence" | "flags" | "note")[];
+        };
+        /** @description One page of matching facts, the paging state and the query as understood. */
+        FactPage: {
+            data: components["schemas"]["FactOrPartialFact"][];
+            page: {
+                limit: number;
+                /** @description Number of facts matching the filters, over all pages. */
+                total: number;
+                /** @description Pass as `cursor` for the next page; null on the last page. */
+                nextCursor: string | null;
+            };
+            query: components["schemas"]["QueryEcho"];
+        };
+        /**
+         * @description A term of a vocabulary: its slug, label, meaning and how many facts carry it.
+         * @example {
+         *       "slug": "prosecution",
+         *       "label": "Prosecution",
+         *       "description": "Laws, investigations, prosecutions, convictions and sentences.",
+         *       "factCount": 9
+         *     }
+         */
+        Term: {
+            slug: string;
+            label: string;
+            description: string;
+            /** @description Facts carrying this term. */
+            factCount: number;
+        };
+        /** @description Every term of the vocabulary, in curated order. */
+        TermList: {
+            data: components["schemas"]["Term"][];
+        };
+        /** @description A government, agency, organisation, group or person the sources name. */
+        Actor: {
+            id: string;
+            name: string;
+            /**
+             * @description Actor type.
+             * @enum {string}
+             */
+            type: "government" | "law-enforcement" | "judiciary" | "legislature" | "international-organization" | "ngo" | "media" | "criminal-group" | "official" | "victim" | "at-risk-group" | "foreign-government";
+            description: string;
+            aliases: string[];
+            factCount: number;
+        };
+        /** @description The actors, by id. */
+        ActorList: {
+            data: components["schemas"]["Actor"][];
+        };
+        /** @description Years with facts, ascending; facts without a year are not listed. */
+        YearList: {
+            data: {
+                year: number;
+                factCount: number;
+            }[];
+        };
         /** @description What this dataset is: version, content hash, build time, licence and counts. */
         Meta: {
             title: string;
@@ -737,136 +867,6 @@ export interface components {
         };
         /** @description CSL-JSON references for one fact: the fact in this dataset, the source collection its quotes are taken from, and each public document those quotes were first published in, where one was found. */
         Citation: components["schemas"]["CslItem"][];
-        /**
-         * @description A term of a vocabulary: its slug, label, meaning and how many facts carry it.
-         * @example {
-         *       "slug": "prosecution",
-         *       "label": "Prosecution",
-         *       "description": "Laws, investigations, prosecutions, convictions and sentences.",
-         *       "factCount": 9
-         *     }
-         */
-        Term: {
-            slug: string;
-            label: string;
-            description: string;
-            /** @description Facts carrying this term. */
-            factCount: number;
-        };
-        /** @description Every term of the vocabulary, in curated order. */
-        TermList: {
-            data: components["schemas"]["Term"][];
-        };
-        /** @description A government, agency, organisation, group or person the sources name. */
-        Actor: {
-            id: string;
-            name: string;
-            /**
-             * @description Actor type.
-             * @enum {string}
-             */
-            type: "government" | "law-enforcement" | "judiciary" | "legislature" | "international-organization" | "ngo" | "media" | "criminal-group" | "official" | "victim" | "at-risk-group" | "foreign-government";
-            description: string;
-            aliases: string[];
-            factCount: number;
-        };
-        /** @description The actors, by id. */
-        ActorList: {
-            data: components["schemas"]["Actor"][];
-        };
-        /** @description Years with facts, ascending; facts without a year are not listed. */
-        YearList: {
-            data: {
-                year: number;
-                factCount: number;
-            }[];
-        };
-        /** @description The fact: whole, or with `fields` only the fields asked for. */
-        FactOrPartialFact: components["schemas"]["Fact"] | components["schemas"]["PartialFact"];
-        /** @description The filters and sort as the server understood them. */
-        QueryEcho: {
-            id?: string[];
-            year?: number[];
-            yearFrom?: number;
-            yearTo?: number;
-            category?: ("prosecution" | "protection" | "prevention" | "prevalence" | "trafficking-profile" | "complicity" | "victim-account" | "assessment")[];
-            form?: ("sex-trafficking" | "forced-labor" | "forced-marriage" | "child-soldiering" | "forced-criminality" | "organ-removal" | "forced-begging" | "domestic-servitude")[];
-            actor?: string[];
-            /** @enum {string} */
-            actorType?: "government" | "law-enforcement" | "judiciary" | "legislature" | "international-organization" | "ngo" | "media" | "criminal-group" | "official" | "victim" | "at-risk-group" | "foreign-government";
-            country?: string;
-            relatedCountry?: string[];
-            source?: string;
-            q?: string;
-            unit?: ("people" | "victims" | "traffickers" | "defendants" | "prosecutions" | "convictions" | "cases" | "sentences" | "years-of-imprisonment" | "years-of-age")[];
-            flag?: ("subject-unclear" | "truncated-in-source" | "conflicts-with")[];
-            excludeFlag?: ("subject-unclear" | "truncated-in-source" | "conflicts-with")[];
-            hasFigures?: boolean;
-            /** @enum {string} */
-            sort: "-year" | "year" | "id" | "relevance";
-            /** @description The fields returned, in fact order, `id` first; absent when whole facts are. */
-            fields?: ("id" | "statement" | "year" | "yearInferred" | "when" | "country" | "relatedCountries" | "places" | "subdivisions" | "categories" | "forms" | "actors" | "figures" | "evidence" | "flags" | "note")[];
-        };
-        /** @description One page of matching facts, the paging state and the query as understood. */
-        FactPage: {
-            data: components["schemas"]["FactOrPartialFact"][];
-            page: {
-                limit: number;
-                /** @description Number of facts matching the filters, over all pages. */
-                total: number;
-                /** @description Pass as `cursor` for the next page; null on the last page. */
-                nextCursor: string | null;
-            };
-            query: components["schemas"]["QueryEcho"];
-        };
-        /** @description Counts for the same filters, each list by count descending, then value. */
-        FactFacets: {
-            /** @description `value` null counts facts with no stated year. */
-            year: {
-                value: number | null;
-                count: number;
-            }[];
-            category: {
-                value: string;
-                label: string;
-                count: number;
-            }[];
-            form: {
-                value: string;
-                label: string;
-                count: number;
-            }[];
-            actor: {
-                value: string;
-                label: string;
-                count: number;
-            }[];
-            country: {
-                value: string;
-                label: string;
-                count: number;
-            }[];
-            /** @description Other countries the facts name (`relatedCountries`), by fact count. */
-            relatedCountry: {
-                value: string;
-                label: string;
-                count: number;
-            }[];
-            /** @description Units of the facts' figures (`figures[].unit`, age bounds included), by fact count. */
-            unit: {
-                value: string;
-                label: string;
-                count: number;
-            }[];
-            /** @description Curation flags of the facts, `conflicts-with` for any conflict, by fact count. */
-            flag: {
-                value: string;
-                label: string;
-                count: number;
-            }[];
-            /** @description Facets that have more values than `facetLimit`: their lists hold the most frequent ones only. */
-            truncated: ("year" | "category" | "form" | "actor" | "country" | "relatedCountry" | "unit" | "flag")[];
-        };
         /** @description A report facts are taken from, with the hash and length of its text. */
         Source: {
             id: string;
