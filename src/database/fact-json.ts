@@ -14,6 +14,8 @@ export function factJson(fact: Fact): { json: string; members: Buffer } {
   for (const name of FACT_FIELDS) {
     if (starts.length > 0) json += ','
     starts.push(json.length)
+    // every member is stored, so that the offsets line up with the schema's fields
+    if (fact[name] === undefined) throw new Error(`fact ${fact.id}: field "${name}" is undefined; the public schema must give every field a value (null when unknown)`)
     json += `${JSON.stringify(name)}:${JSON.stringify(fact[name])}`
   }
   json += '}'
