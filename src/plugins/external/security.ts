@@ -40,7 +40,8 @@ const API_CORS = {
   strictPreflight: false
 }
 const MCP_CORS = { ...API_CORS, methods: ['POST', 'OPTIONS'] }
-const isMcpPath = (url: string | undefined) => url !== undefined && (url === '/mcp' || url.startsWith('/mcp?'))
+// on every request: a prefix test, no parsing (`/mcp`, `/mcp/`, `/mcp?…`)
+const isMcpPath = (url: string | undefined) => url !== undefined && url.startsWith('/mcp') && (url.length === 4 || url[4] === '/' || url[4] === '?')
 
 /** Public, read-only data: any origin may read it; the usual security headers on every answer. */
 export default fp(
