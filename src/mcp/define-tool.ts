@@ -9,7 +9,12 @@ export interface ToolContext {
   app: FastifyInstance
   baseUrl: string
   log: FastifyBaseLogger
+  /** The tools defined so far, for the listing (see mcp-server.ts). */
+  defined: ToolDefinition<z.ZodObject>[]
 }
+
+/** Every tool only reads this dataset's immutable data. */
+export const READ_ONLY = { readOnlyHint: true, idempotentHint: true, openWorldHint: false }
 
 /** A tool's answer: structured content for programs, and a short text form for the model. */
 export function toolResult(structured: object, text: string): CallToolResult {
@@ -27,7 +32,7 @@ function isClientError(error: unknown): error is ClientError {
   return error instanceof Error && typeof status === 'number' && status < 500
 }
 
-interface ToolDefinition<S extends z.ZodObject> {
+export interface ToolDefinition<S extends z.ZodObject> {
   name: string
   title: string
   description: string
@@ -42,11 +47,12 @@ interface ToolDefinition<S extends z.ZodObject> {
  * timed by tool.
  */
 export function defineTool<S extends z.ZodObject>(server: McpServer, context: ToolContext, tool: ToolDefinition<S>): void {
+  context.defined.push(tool as unknown as ToolDefinition<z.ZodObject>)
   server.registerTool(tool.name, {
     title: tool.title,
     description: tool.description,
     inputSchema: tool.input,
-    annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false }
+    annotations: READ_ONLY
   }, ((args: z.output<S>) => {
     const started = performance.now()
     let result: CallToolResult

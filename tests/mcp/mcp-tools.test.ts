@@ -30,6 +30,9 @@ test('lists the six tools, each read-only, described, its arguments from the RES
   expect(Object.keys(search.inputSchema.properties!).sort()).toEqual([...FILTER_NAMES, 'sort', 'limit', 'cursor'].sort())
   expect(search.description).toMatch(/verbatim/)
   for (const slug of fixture.categories.map((c) => c.slug)) expect(search.description).toContain(slug)
+  // closed vocabularies are listed as enums of the shipped terms, as in the OpenAPI document
+  expect(search.inputSchema.properties!.category).toMatchObject({ items: { enum: fixture.categories.map((c) => c.slug) } })
+  expect(JSON.stringify(tools)).not.toContain('x-vocabulary')
   const count = tools.find((t) => t.name === 'count_facts')!
   expect(Object.keys(count.inputSchema.properties!).sort()).toEqual([...FILTER_NAMES, 'facetLimit'].sort())
 })
