@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { LoadResult } from './load.js'
 import { explorerScenarios } from './explorer-scenarios.js'
+import { fieldsScenarios } from './fields-scenarios.js'
 import { canPin, pinSelf } from './processes.js'
 import { scaleScenarios } from './scale-scenarios.js'
 import { seedScenarios } from './seed-scenarios.js'
@@ -43,6 +44,13 @@ try {
   for (const [name, ratio] of Object.entries(explorer.ratios)) console.log(`CPU per request, ${name}: ${f(ratio, 2)}×`)
   console.log(`page weight, uncompressed: ${Object.entries(explorer.weights).map(([name, bytes]) => `${name} ${f(bytes / 1024, 1)} KB`).join('; ')}`)
 
+  const fields = await fieldsScenarios(join(dir, 'seed.sqlite'), seconds)
+  console.log(`\nsparse fieldsets on the shipped data, response cache off: 50 connections, ${seconds} s each`)
+  header()
+  row('service, page of 20, whole facts', fields.full, `${f(fields.full.bytes)} bytes`)
+  row('service, same page, fields=id,statement,year', fields.fields,
+    `${f(fields.fields.bytes)} bytes = ${f(fields.sizeRatio, 1)}× smaller; CPU ${f(fields.cpuRatio, 2)}× the whole page`)
+
   const scale = await scaleScenarios(dir, facts, seconds)
   console.log(`\n${f(facts)} synthetic facts: 10 connections, ${seconds} s each`)
   console.log(`generate ${f(scale.synthMs / 1000, 1)} s; db:build ${f(scale.build.ms / 1000, 1)} s, peak RSS ${f(scale.build.peakRssMb)} MB`)
@@ -51,7 +59,7 @@ try {
   for (const [name, r] of Object.entries(scale.http)) row(name, r, r.non2xx || r.errors ? `(${r.non2xx} non-2xx, ${r.errors} errors)` : '')
   console.log(`page at depth 10,000 / page 1 (repository, median): ${f(scale.deepPage.depth10000Ms, 3)} / ${f(scale.deepPage.page1Ms, 3)} ms = ${f(scale.deepPage.ratio, 2)}`)
   console.log(`NDJSON export of all: ${f(scale.export.factsPerSecond)} facts/s, ${f(scale.export.mb)} MB, server RSS +${f(scale.export.rssGrowthMb)} MB`)
-  writeFileSync(values.out, `${JSON.stringify({ date: new Date().toISOString(), node: process.version, pinned: canPin, seconds, seed, explorer, scale }, null, 2)}\n`)
+  writeFileSync(values.out, `${JSON.stringify({ date: new Date().toISOString(), node: process.version, pinned: canPin, seconds, seed, explorer, fields, scale }, null, 2)}\n`)
   console.log(`\nfigures written to ${values.out}`)
 } finally {
   rmSync(dir, { recursive: true, force: true })

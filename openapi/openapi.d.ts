@@ -50,7 +50,7 @@ export interface paths {
         };
         /**
          * List facts matching filters
-         * @description A page of facts. Different filters combine with AND; repeated values of one filter with OR. Paging is keyset-based: follow `page.nextCursor` (or the `Link: rel="next"` header) until it is null.
+         * @description A page of facts. Different filters combine with AND; repeated values of one filter with OR. Paging is keyset-based: follow `page.nextCursor` (or the `Link: rel="next"` header) until it is null. With `fields`, each fact holds only those fields (a `PartialFact`).
          */
         get: operations["listFacts"];
         put?: never;
@@ -90,7 +90,7 @@ export interface paths {
         };
         /**
          * Get one fact by id
-         * @description The fact with its evidence: each quote with its offsets in the source text.
+         * @description The fact with its evidence: each quote with its offsets in the source text; with `fields`, only those fields (a `PartialFact`).
          */
         get: operations["getFact"];
         put?: never;
@@ -110,7 +110,7 @@ export interface paths {
         };
         /**
          * Download every matching fact as CSV or NDJSON
-         * @description Takes the same filters as `/v1/facts`, without paging: the whole result is streamed from the database. CSV joins list cells with " | " and writes `figures` and `evidence` as JSON.
+         * @description Takes the same filters as `/v1/facts`, without paging: the whole result is streamed from the database. CSV joins list cells with " | " and writes `figures` and `evidence` as JSON. `fields` keeps only those fields: NDJSON objects hold them, CSV has their columns (the origin columns come with `evidence`).
          */
         get: operations["exportFacts"];
         put?: never;
@@ -607,6 +607,62 @@ export interface components {
             /** @description A curator's note explaining a flag or an inference. */
             note: string | null;
         };
+        /**
+         * @description A fact with only the fields asked for in `fields` (and always `id`); each field as in `Fact`.
+         * @example {
+         *       "id": "ru-2013-sex-trafficking-prosecutions",
+         *       "statement": "Russia reportedly brought sex trafficking charges against 18 or more defendants in seven cases in 2013.",
+         *       "year": 2013
+         *     }
+         */
+        PartialFact: {
+            /** @description Stable slug; never reused. */
+            id: string;
+            /** @description The claim in the curators' own words. */
+            statement?: string;
+            /** @description The year the claim is about; null when the source states none. */
+            year?: number | null;
+            /** @description True when the year comes from context rather than the sentence itself. */
+            yearInferred?: boolean;
+            /** @description The source's own time wording. */
+            when?: string | null;
+            /** @description The year the claim was published: the earliest `year` of the documents its evidence was first published in (`evidence[].origin`); null when no origin gives a year. Not the year the claim is about (`year`). */
+            publishedYear?: number | null;
+            /** @description ISO 3166-1 alpha-2 code of the country the claim is about. */
+            country?: string;
+            /** @description Other countries the fact names (the nationality of victims, where they were taken); `country` stays the country whose record it concerns. */
+            relatedCountries?: {
+                /** @description ISO 3166-1 alpha-2 code. */
+                code: string;
+                name: string;
+                /**
+                 * @description What the country is to the trafficking the fact describes.
+                 * @enum {string}
+                 */
+                role: "origin" | "destination" | "transit" | "other";
+            }[];
+            /** @description Sub-national places named. */
+            places?: string[];
+            /** @description The places that are first-level subdivisions of a country, with their ISO 3166-2 codes. */
+            subdivisions?: {
+                name: string;
+                /** @description ISO 3166-2 code, e.g. `RU-MOW`. */
+                code: string;
+            }[];
+            /** @description Category slugs; the first is the primary one. */
+            categories?: ("prosecution" | "protection" | "prevention" | "prevalence" | "trafficking-profile" | "complicity" | "victim-account" | "assessment" | "definition")[];
+            /** @description Forms of exploitation. */
+            forms?: ("sex-trafficking" | "forced-labor" | "forced-marriage" | "child-soldiering" | "forced-criminality" | "organ-removal" | "forced-begging" | "domestic-servitude")[];
+            actors?: components["schemas"]["ActorRef"][];
+            /** @description Every number the claim states. */
+            figures?: components["schemas"]["Figure"][];
+            /** @description The exact words of the source supporting the claim. */
+            evidence?: components["schemas"]["Evidence"][];
+            /** @description Curation caveats, each a flag from `/v1/flags`, some followed by a fact id: `truncated-in-source`, `subject-unclear`, `conflicts-with:<id>`. */
+            flags?: string[];
+            /** @description A curator's note explaining a flag or an inference. */
+            note?: string | null;
+        };
         /** @description Counts for the same filters, each list by count descending, then value. */
         FactFacets: {
             /** @description `value` null counts facts with no stated year. */
@@ -659,6 +715,89 @@ export interface components {
             }[];
             /** @description Facets that have more values than `facetLimit`: their lists hold the most frequent ones only. */
             truncated: ("year" | "publishedYear" | "category" | "form" | "actor" | "country" | "relatedCountry" | "unit" | "flag")[];
+        };
+        /** @description The fact: whole, or with `fields` only the fields asked for. */
+        FactOrPartialFact: components["schemas"]["Fact"] | components["schemas"]["PartialFact"];
+        /** @description The filters and sort as the server understood them. */
+        QueryEcho: {
+            id?: string[];
+            year?: number[];
+            yearFrom?: number;
+            yearTo?: number;
+            publishedYear?: number[];
+            category?: ("prosecution" | "protection" | "prevention" | "prevalence" | "trafficking-profile" | "complicity" | "victim-account" | "assessment" | "definition")[];
+            form?: ("sex-trafficking" | "forced-labor" | "forced-marriage" | "child-soldiering" | "forced-criminality" | "organ-removal" | "forced-begging" | "domestic-servitude")[];
+            actor?: string[];
+            /** @enum {string} */
+            actorType?: "government" | "law-enforcement" | "judiciary" | "legislature" | "international-organization" | "ngo" | "media" | "criminal-group" | "official" | "victim" | "at-risk-group" | "foreign-government";
+            country?: string;
+            relatedCountry?: string[];
+            source?: string;
+            q?: string;
+            unit?: ("people" | "victims" | "traffickers" | "defendants" | "prosecutions" | "convictions" | "cases" | "sentences" | "years-of-imprisonment" | "years-of-age")[];
+            flag?: ("subject-unclear" | "truncated-in-source" | "conflicts-with" | "refers-outside-excerpt" | "undated")[];
+            excludeFlag?: ("subject-unclear" | "truncated-in-source" | "conflicts-with" | "refers-outside-excerpt" | "undated")[];
+            hasFigures?: boolean;
+            /** @enum {string} */
+            sort: "-year" | "year" | "id" | "relevance";
+            /** @description The fields returned, in fact order, `id` first; absent when whole facts are. */
+            fields?: ("id" | "statement" | "year" | "yearInferred" | "when" | "publishedYear" | "country" | "relatedCountries" | "places" | "subdivisions" | "categories" | "forms" | "actors" | "figures" | "evidence" | "flags" | "note")[];
+        };
+        /** @description One page of matching facts, the paging state and the query as understood. */
+        FactPage: {
+            data: components["schemas"]["FactOrPartialFact"][];
+            page: {
+                limit: number;
+                /** @description Number of facts matching the filters, over all pages. */
+                total: number;
+                /** @description Pass as `cursor` for the next page; null on the last page. */
+                nextCursor: string | null;
+            };
+            query: components["schemas"]["QueryEcho"];
+        };
+        /**
+         * @description A term of a vocabulary: its slug, label, meaning and how many facts carry it.
+         * @example {
+         *       "slug": "prosecution",
+         *       "label": "Prosecution",
+         *       "description": "Laws, investigations, prosecutions, convictions and sentences.",
+         *       "factCount": 9
+         *     }
+         */
+        Term: {
+            slug: string;
+            label: string;
+            description: string;
+            /** @description Facts carrying this term. */
+            factCount: number;
+        };
+        /** @description Every term of the vocabulary, in curated order. */
+        TermList: {
+            data: components["schemas"]["Term"][];
+        };
+        /** @description A government, agency, organisation, group or person the sources name. */
+        Actor: {
+            id: string;
+            name: string;
+            /**
+             * @description Actor type.
+             * @enum {string}
+             */
+            type: "government" | "law-enforcement" | "judiciary" | "legislature" | "international-organization" | "ngo" | "media" | "criminal-group" | "official" | "victim" | "at-risk-group" | "foreign-government";
+            description: string;
+            aliases: string[];
+            factCount: number;
+        };
+        /** @description The actors, by id. */
+        ActorList: {
+            data: components["schemas"]["Actor"][];
+        };
+        /** @description Years with facts, ascending; facts without a year are not listed. */
+        YearList: {
+            data: {
+                year: number;
+                factCount: number;
+            }[];
         };
         /** @description What this dataset is: version, content hash, build time, licence and counts. */
         Meta: {
@@ -743,84 +882,6 @@ export interface components {
         };
         /** @description CSL-JSON references for one fact: the fact in this dataset, the source collection its quotes are taken from, and each public document those quotes were first published in, where one was found. */
         Citation: components["schemas"]["CslItem"][];
-        /**
-         * @description A term of a vocabulary: its slug, label, meaning and how many facts carry it.
-         * @example {
-         *       "slug": "prosecution",
-         *       "label": "Prosecution",
-         *       "description": "Laws, investigations, prosecutions, convictions and sentences.",
-         *       "factCount": 9
-         *     }
-         */
-        Term: {
-            slug: string;
-            label: string;
-            description: string;
-            /** @description Facts carrying this term. */
-            factCount: number;
-        };
-        /** @description Every term of the vocabulary, in curated order. */
-        TermList: {
-            data: components["schemas"]["Term"][];
-        };
-        /** @description A government, agency, organisation, group or person the sources name. */
-        Actor: {
-            id: string;
-            name: string;
-            /**
-             * @description Actor type.
-             * @enum {string}
-             */
-            type: "government" | "law-enforcement" | "judiciary" | "legislature" | "international-organization" | "ngo" | "media" | "criminal-group" | "official" | "victim" | "at-risk-group" | "foreign-government";
-            description: string;
-            aliases: string[];
-            factCount: number;
-        };
-        /** @description The actors, by id. */
-        ActorList: {
-            data: components["schemas"]["Actor"][];
-        };
-        /** @description Years with facts, ascending; facts without a year are not listed. */
-        YearList: {
-            data: {
-                year: number;
-                factCount: number;
-            }[];
-        };
-        /** @description The filters and sort as the server understood them. */
-        QueryEcho: {
-            year?: number[];
-            yearFrom?: number;
-            yearTo?: number;
-            publishedYear?: number[];
-            category?: ("prosecution" | "protection" | "prevention" | "prevalence" | "trafficking-profile" | "complicity" | "victim-account" | "assessment" | "definition")[];
-            form?: ("sex-trafficking" | "forced-labor" | "forced-marriage" | "child-soldiering" | "forced-criminality" | "organ-removal" | "forced-begging" | "domestic-servitude")[];
-            actor?: string[];
-            /** @enum {string} */
-            actorType?: "government" | "law-enforcement" | "judiciary" | "legislature" | "international-organization" | "ngo" | "media" | "criminal-group" | "official" | "victim" | "at-risk-group" | "foreign-government";
-            country?: string;
-            relatedCountry?: string[];
-            source?: string;
-            q?: string;
-            unit?: ("people" | "victims" | "traffickers" | "defendants" | "prosecutions" | "convictions" | "cases" | "sentences" | "years-of-imprisonment" | "years-of-age")[];
-            flag?: ("subject-unclear" | "truncated-in-source" | "conflicts-with" | "refers-outside-excerpt" | "undated")[];
-            excludeFlag?: ("subject-unclear" | "truncated-in-source" | "conflicts-with" | "refers-outside-excerpt" | "undated")[];
-            hasFigures?: boolean;
-            /** @enum {string} */
-            sort: "-year" | "year" | "id" | "relevance";
-        };
-        /** @description One page of matching facts, the paging state and the query as understood. */
-        FactPage: {
-            data: components["schemas"]["Fact"][];
-            page: {
-                limit: number;
-                /** @description Number of facts matching the filters, over all pages. */
-                total: number;
-                /** @description Pass as `cursor` for the next page; null on the last page. */
-                nextCursor: string | null;
-            };
-            query: components["schemas"]["QueryEcho"];
-        };
         /** @description A report facts are taken from, with the hash and length of its text. */
         Source: {
             id: string;
@@ -997,6 +1058,13 @@ export interface operations {
         parameters: {
             query?: {
                 /**
+                 * @description Fact id (repeatable, at most 100: matches any of them). An id no fact has matches nothing; it is not an error.
+                 * @example [
+                 *       "ru-2013-sex-trafficking-prosecutions"
+                 *     ]
+                 */
+                id?: string[];
+                /**
                  * @description Year the claim is about (repeatable: any of).
                  * @example [
                  *       2013
@@ -1086,6 +1154,14 @@ export interface operations {
                 limit?: number;
                 /** @description Opaque cursor from `page.nextCursor` of the previous page. */
                 cursor?: string;
+                /**
+                 * @description Top-level fact fields to return, repeated or comma-separated (`fields=id,statement,year`); `id` is always included. Without it, whole facts. An unknown name is a 400 that lists the valid ones.
+                 * @example [
+                 *       "statement",
+                 *       "year"
+                 *     ]
+                 */
+                fields?: ("id" | "statement" | "year" | "yearInferred" | "when" | "publishedYear" | "country" | "relatedCountries" | "places" | "subdivisions" | "categories" | "forms" | "actors" | "figures" | "evidence" | "flags" | "note")[];
             };
             header?: {
                 /**
@@ -1192,6 +1268,13 @@ export interface operations {
     getFactFacets: {
         parameters: {
             query?: {
+                /**
+                 * @description Fact id (repeatable, at most 100: matches any of them). An id no fact has matches nothing; it is not an error.
+                 * @example [
+                 *       "ru-2013-sex-trafficking-prosecutions"
+                 *     ]
+                 */
+                id?: string[];
                 /**
                  * @description Year the claim is about (repeatable: any of).
                  * @example [
@@ -1369,7 +1452,16 @@ export interface operations {
     };
     getFact: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description Top-level fact fields to return, repeated or comma-separated (`fields=id,statement,year`); `id` is always included. Without it, whole facts. An unknown name is a 400 that lists the valid ones.
+                 * @example [
+                 *       "statement",
+                 *       "year"
+                 *     ]
+                 */
+                fields?: ("id" | "statement" | "year" | "yearInferred" | "when" | "publishedYear" | "country" | "relatedCountries" | "places" | "subdivisions" | "categories" | "forms" | "actors" | "figures" | "evidence" | "flags" | "note")[];
+            };
             header?: {
                 /**
                  * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body.
@@ -1388,7 +1480,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A claim taken from a source, with the exact words that support it. */
+            /** @description The fact: whole, or with `fields` only the fields asked for. */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1400,7 +1492,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Fact"];
+                    "application/json": components["schemas"]["FactOrPartialFact"];
                 };
             };
             304: components["responses"]["NotModified"];
@@ -1496,6 +1588,13 @@ export interface operations {
         parameters: {
             query?: {
                 /**
+                 * @description Fact id (repeatable, at most 100: matches any of them). An id no fact has matches nothing; it is not an error.
+                 * @example [
+                 *       "ru-2013-sex-trafficking-prosecutions"
+                 *     ]
+                 */
+                id?: string[];
+                /**
                  * @description Year the claim is about (repeatable: any of).
                  * @example [
                  *       2013
@@ -1583,6 +1682,14 @@ export interface operations {
                 sort?: "-year" | "year" | "id" | "relevance";
                 /** @description `csv` (default) or `ndjson` (one JSON fact per line). */
                 format?: "csv" | "ndjson";
+                /**
+                 * @description Top-level fact fields to return, repeated or comma-separated (`fields=id,statement,year`); `id` is always included. Without it, whole facts. An unknown name is a 400 that lists the valid ones.
+                 * @example [
+                 *       "statement",
+                 *       "year"
+                 *     ]
+                 */
+                fields?: ("id" | "statement" | "year" | "yearInferred" | "when" | "publishedYear" | "country" | "relatedCountries" | "places" | "subdivisions" | "categories" | "forms" | "actors" | "figures" | "evidence" | "flags" | "note")[];
             };
             header?: {
                 /**

@@ -11,6 +11,7 @@ import contentNegotiation from './plugins/app/content-negotiation.js'
 import database from './plugins/app/database.js'
 import httpCaching from './plugins/app/http-caching.js'
 import problemDetails from './plugins/app/problem-details.js'
+import publicBaseUrl from './plugins/app/public-base-url.js'
 import queryStringChecks from './plugins/app/query-string-checks.js'
 import requestIdHeader, { requestId } from './plugins/app/request-id.js'
 import responseCache from './plugins/app/response-cache.js'
@@ -21,6 +22,7 @@ import openapi from './plugins/external/openapi.js'
 import rateLimiting from './plugins/external/rate-limit.js'
 import security from './plugins/external/security.js'
 import htmlPages from './plugins/app/html-pages.js'
+import mcpRoute from './mcp/mcp-route.js'
 import healthRoutes from './routes/health-routes.js'
 import metricsRoute from './routes/metrics-route.js'
 import problemsRoute from './routes/problems-route.js'
@@ -70,6 +72,7 @@ export default fp(
     // not count as pressure once the server listens
     await app.register(loadShedding, config)
     await app.register(httpCaching, config)
+    await app.register(publicBaseUrl, config)
     await app.register(queryStringChecks)
     await app.register(contentNegotiation)
     await app.register(responseCache, { maxBytes: config.RESPONSE_CACHE_MB * 1024 * 1024 })
@@ -80,11 +83,12 @@ export default fp(
     await app.register(problemsRoute)
     await app.register(factsRoutes)
     await app.register(factsExportRoute)
-    await app.register(factCitationRoute, config)
+    await app.register(factCitationRoute)
     await app.register(vocabulariesRoutes)
     await app.register(sourcesRoutes)
     await app.register(metaRoute)
     await app.register(explorerPages)
+    await app.register(mcpRoute)
   },
   { name: 'trafficking-facts-app' }
 )

@@ -1,12 +1,11 @@
 import { z } from 'zod'
 import { FIGURE_KINDS, FIGURE_QUALIFIERS } from '../schemas/fact.js'
+import { SLUG_MESSAGE, SLUG_PATTERN } from '../schemas/identifier.js'
 
 // The shapes of the hand-curated YAML files in `db/`. They are strict on purpose:
 // a misspelt key in a curated file is a curation error, not something to ignore.
 
-export const slug = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a slug: lowercase letters, digits and single hyphens')
+export const slug = z.string().regex(SLUG_PATTERN, SLUG_MESSAGE)
 
 const isoDate = z.iso.date()
 

@@ -67,7 +67,7 @@ export function writeDatabase({ dataDir, migrationsDir, outputPath, now = new Da
       db.prepare('ATTACH DATABASE ? AS staging').run(stagingPath)
       db.exec(`PRAGMA staging.journal_mode = MEMORY; PRAGMA staging.synchronous = OFF;
         CREATE TABLE staging.staged_facts (
-          id TEXT NOT NULL, year INTEGER, json TEXT NOT NULL, dimensions TEXT NOT NULL,
+          id TEXT NOT NULL, year INTEGER, json TEXT NOT NULL, members BLOB NOT NULL, dimensions TEXT NOT NULL,
           statement TEXT NOT NULL, quotes TEXT NOT NULL) STRICT`)
       db.transaction(() => {
         applyMigrations(db, migrations, now.toISOString())

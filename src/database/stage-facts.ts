@@ -5,6 +5,7 @@ import { spanKey } from '../curation/origin-schemas.js'
 import { NO_YEAR, type DimensionValues } from '../facts-index/dimensions.js'
 import { factSchema, type Fact } from '../schemas/fact.js'
 import { countryName } from '../schemas/fact-filters.js'
+import { factJson } from './fact-json.js'
 
 const json = (value: unknown) => JSON.stringify(value)
 const distinct = (values: string[]) => [...new Set(values)]
@@ -33,7 +34,7 @@ export function createFactStager(db: Database, header: CuratedHeader): (fact: Cu
 
   const actors = new Map(header.actors.map((a) => [a.id, { id: a.id, name: a.name, type: a.type }]))
   const origins = new Map(header.sources.map((s) => [s.metadata.id, new Map(s.origins.map((o) => [spanKey(o.start, o.end), o.origin]))]))
-  const stage = db.prepare('INSERT INTO staging.staged_facts (id, year, json, dimensions, statement, quotes) VALUES (?, ?, ?, ?, ?, ?)')
+  const stage = db.prepare('INSERT INTO staging.staged_facts (id, year, json, members, dimensions, statement, quotes) VALUES (?, ?, ?, ?, ?, ?, ?)')
 
   return (curated) => {
     const evidenceOrigins = curated.evidence.map(({ sourceId, start, end }) => origins.get(sourceId)?.get(spanKey(start, end)) ?? null)
@@ -76,7 +77,8 @@ export function createFactStager(db: Database, header: CuratedHeader): (fact: Cu
       // an age bound is a number but not a quantity: hasFigures promises something to add up
       hasFigures: [String(curated.figures.some((f) => f.kind === 'quantity'))]
     }
-    stage.run(fact.id, fact.year, json(fact), json(dimensions), fact.statement, fact.evidence.map((e) => e.quote).join('\n'))
+    const stored = factJson(fact)
+    stage.run(fact.id, fact.year, stored.json, stored.members, json(dimensions), fact.statement, fact.evidence.map((e) => e.quote).join('\n'))
   }
 }
 

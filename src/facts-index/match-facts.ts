@@ -16,6 +16,8 @@ export interface IndexQuery {
   yearTo?: number | undefined
   /** Postings of words that must all occur (the full-text query); undefined for an unknown word. */
   words?: readonly (Posting | undefined)[] | undefined
+  /** Facts named one by one (the `id` filter): a match must be one of them. */
+  among?: Posting | undefined
 }
 
 export interface MatchSet {
@@ -49,7 +51,9 @@ export function matchFacts(index: FactIndex, query: IndexQuery): MatchSet {
     }, term.exclude)
   }
   for (const posting of query.words ?? []) combine((target) => posting && addTo(target, posting))
-  const total = query.terms.length === 0 && !query.words?.length ? end - start : count(bits)
+  const among = query.among
+  if (among) combine((target) => addTo(target, among))
+  const total = query.terms.length === 0 && !query.words?.length && !among ? end - start : count(bits)
   return { bits, count: total }
 }
 

@@ -1,6 +1,19 @@
 import type { Database } from 'better-sqlite3'
 import type { Source } from '../schemas/source.js'
 
+export type TextSlice = { text: string; start: number; end: number; length: number } | { refused: 'start' | 'end'; message: string }
+
+/**
+ * A slice of a source text by UTF-16 offsets (the whole text by default), or which bound is
+ * past the end of the text; the REST route and the MCP tool both slice here.
+ */
+export function sliceText(text: string, start = 0, end = text.length): TextSlice {
+  if (end > text.length || start > text.length) {
+    return { refused: end > text.length ? 'end' : 'start', message: `must not exceed the text length (${text.length})` }
+  }
+  return { text: text.slice(start, end), start, end, length: text.length }
+}
+
 export function createSourcesRepository(db: Database) {
   const columns = `s.id, s.title, s.publisher, s.published_at AS publishedAt, s.url, s.retrieved_at AS retrievedAt,
     s.license, s.sha256, s.note, s.text_length AS length,

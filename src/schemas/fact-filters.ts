@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { Dimension } from '../facts-index/dimensions.js'
 import { closedVocabulary, type ClosedVocabulary } from './closed-vocabulary.js'
 import { decimalInteger } from './decimal-integer.js'
+import { ID_MAX_LENGTH, SLUG_MESSAGE, SLUG_PATTERN } from './identifier.js'
 
 /** The valid values of the filters that name a vocabulary term, read once at start. */
 export interface Vocabularies {
@@ -16,9 +17,9 @@ export interface Vocabularies {
 
 /**
  * How a filter selects facts: values of an index dimension (any of; with `exclude`, the facts
- * carrying none of them), a year bound, or text search.
+ * carrying none of them), a year bound, text search, or facts named by id.
  */
-export type FilterSelection = { dimension: Dimension; exclude?: true } | { yearBound: 'from' | 'to' } | { search: true }
+export type FilterSelection = { dimension: Dimension; exclude?: true } | { yearBound: 'from' | 'to' } | { search: true } | { ids: true }
 
 interface FilterDefinition<Input extends z.ZodType, Echo extends z.ZodType> {
   /** The query-string parameter: validation, OpenAPI description and example. */
@@ -34,6 +35,8 @@ interface FilterDefinition<Input extends z.ZodType, Echo extends z.ZodType> {
 const define = <I extends z.ZodType, E extends z.ZodType>(d: FilterDefinition<I, E>) => d
 
 const year = decimalInteger(1800, 2100)
+/** Most facts one request may name by id. */
+export const MAX_IDS = 100
 const slugList = (what: string, example: string, vocabulary?: ClosedVocabulary) =>
   z.array(z.string().min(1).max(100).meta(vocabulary ? closedVocabulary(vocabulary) : {})).max(50).optional()
     .describe(`${what} (repeatable: matches any of them).`).meta({ examples: [[example]] })
@@ -70,6 +73,16 @@ export function countryName(code: string): string {
  * the echo, which parameters repeat, the vocabulary check and the index term all come from here.
  */
 export const FACT_FILTERS = {
+  // Looked up by id rather than indexed as a dimension: a posting list per fact would cost the
+  // index a million one-member lists, where a lookup costs one B-tree probe per named id.
+  id: define({
+    parameter: z.array(z.string().max(ID_MAX_LENGTH).regex(SLUG_PATTERN, SLUG_MESSAGE)).max(MAX_IDS).optional()
+      .describe(`Fact id (repeatable, at most ${MAX_IDS}: matches any of them). An id no fact has matches nothing; it is not an error.`)
+      .meta({ examples: [['ru-2013-sex-trafficking-prosecutions']] }),
+    echo: z.array(z.string()).optional(),
+    repeatable: true,
+    selects: { ids: true }
+  }),
   year: define({
     parameter: z.array(year).max(50).optional().describe('Year the claim is about (repeatable: any of).').meta({ examples: [[2013]] }),
     echo: z.array(z.int()).optional(),

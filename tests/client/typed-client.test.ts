@@ -51,7 +51,18 @@ test('one fact, by its path parameter', async () => {
   const id = fixture.facts[0]!.fact.id
   const { data } = await client.GET('/v1/facts/{id}', { params: { path: { id } } })
   expect(data!.id).toBe(id)
-  expect(data!.evidence.length).toBeGreaterThan(0)
+  // the type says what the document says: whole, or only the fields asked for
+  expect(data!.evidence?.length).toBeGreaterThan(0)
+})
+
+test('fields: the typed names go out as the server reads them; the answer holds those fields', async () => {
+  const { data, error } = await client.GET('/v1/facts', { params: { query: { fields: ['statement', 'year'], limit: 5 } } })
+  expect(error, JSON.stringify(error)).toBeUndefined()
+  expect(data!.query.fields).toEqual(['id', 'statement', 'year'])
+  for (const fact of data!.data) expect(Object.keys(fact)).toEqual(['id', 'statement', 'year'])
+  // @ts-expect-error `fields` takes the names of Fact's fields only
+  const refused = await client.GET('/v1/facts', { params: { query: { fields: ['titel'] } } })
+  expect(refused.error!.status).toBe(400)
 })
 
 test('a 404 arrives as a typed problem', async () => {

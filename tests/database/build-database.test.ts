@@ -42,7 +42,8 @@ describe('buildDatabase', () => {
       { version: 1, name: 'schema' },
       { version: 2, name: 'full-text-search' },
       { version: 3, name: 'units-and-flags' },
-      { version: 4, name: 'skipped-spans' }
+      { version: 4, name: 'skipped-spans' },
+      { version: 5, name: 'fact-members' }
     ])
     expect(db.prepare("SELECT count(*) FROM facts_search WHERE facts_search MATCH 'brick'").pluck().get()).toBe(1)
     db.close()

@@ -4,7 +4,7 @@ import { loadFactIndex } from '../../facts-index/fact-index.js'
 import { walkOrder } from '../../facts-index/fact-orders.js'
 import { matchFacts, type DimensionTerm, type IndexQuery, type MatchSet } from '../../facts-index/match-facts.js'
 import { floatsFromBlob, fromBlob } from '../../facts-index/positions-blob.js'
-import { toPosting } from '../../facts-index/posting.js'
+import { toPosting, type Posting } from '../../facts-index/posting.js'
 import { scoreWords, topByRelevance, type WordPosting } from '../../facts-index/relevance.js'
 import { WORD_SCORES_SQL } from '../../facts-index/word-scores.js'
 import { words } from '../../facts-index/words.js'
@@ -12,6 +12,8 @@ import { FACET_NAMES, facetDimension, type FacetCounts } from '../../schemas/fac
 import { FACT_FILTERS, FILTER_NAMES, type FactQuery } from '../../schemas/fact-filters.js'
 import type { FactSort } from '../../schemas/fact-query.js'
 import type { Fact } from '../../schemas/fact.js'
+import type { FieldSelection } from '../../schemas/fact-fields.js'
+import { pickMembers } from '../../database/fact-json.js'
 import { createBoundedCache, memoized } from './bounded-cache.js'
 
 /**
@@ -28,7 +30,14 @@ export interface FactPageRequest {
   sort: FactSort
   limit: number
   after?: PagePlace | undefined
+  /** Only these fields of each fact; whole facts when undefined. */
+  fields?: FieldSelection | undefined
 }
+
+/** A fact's row: its JSON and where each top-level member sits in it (see fact-json.ts). */
+type StoredFact = [json: string, members: Buffer]
+
+const partial = ([json, members]: StoredFact, fields: FieldSelection) => pickMembers(json, members, fields.members)
 
 export interface FactPage {
   /** Each fact's JSON as stored at build time: joined into the response, never re-serialized. */
@@ -51,15 +60,21 @@ const FACT_JSON_CACHE_BYTES = 32 * 1024 * 1024
  */
 export function createFactsRepository(db: Database) {
   const index = loadFactIndex(db)
-  const jsonAt = db.prepare('SELECT json FROM facts WHERE rowid = ?').pluck()
+  const storedAt = db.prepare('SELECT json, members FROM facts WHERE rowid = ?').raw()
+  const storedOf = db.prepare('SELECT json, members FROM facts WHERE id = ?').raw()
   const jsonOf = db.prepare('SELECT json FROM facts WHERE id = ?').pluck()
+  const positionOf = db.prepare('SELECT rowid FROM facts WHERE id = ?').pluck()
+  // ids no fact has are left out: naming an unknown fact matches nothing, like an unknown word
+  const positionsOf = (ids: readonly string[]): Posting =>
+    toPosting(Uint32Array.from(ids.flatMap((id) => (positionOf.get(id) as number | undefined) ?? [])).sort(), index.size)
   const scores = createBoundedCache<Float32Array>(SCORE_CACHE_BYTES, (s) => s.byteLength)
   const matches = createBoundedCache<MatchSet>(MATCH_CACHE_BYTES, (m) => m.bits.byteLength)
   const facetCounts = createBoundedCache<FacetCounts>(FACET_CACHE_BYTES, (f) => JSON.stringify(f).length * 2)
 
   // the facts most asked for, as stored: a page then costs no SQLite call at all
-  const factJson = createBoundedCache<string>(FACT_JSON_CACHE_BYTES, (json) => json.length * 2)
-  const jsonAtPosition = (position: number) => memoized(factJson, String(position), () => jsonAt.get(position) as string)
+  const factJson = createBoundedCache<StoredFact>(FACT_JSON_CACHE_BYTES, ([json, members]) => json.length * 2 + members.length)
+  const storedAtPosition = (position: number) => memoized(factJson, String(position), () => storedAt.get(position) as StoredFact)
+  const jsonAtPosition = (position: number) => storedAtPosition(position)[0]
   const storedWord = db.prepare('SELECT positions, impacts FROM word_postings WHERE word = ?').raw()
   const searchedWord = db.prepare(WORD_SCORES_SQL).raw()
   // common words were read out of the full-text index at build time; rare ones are read here
@@ -91,6 +106,8 @@ export function createFactsRepository(db: Database) {
           query.terms.push({ dimension: selects.dimension, values: (Array.isArray(value) ? value : [value]).map(String), exclude: selects.exclude })
         } else if ('yearBound' in selects) {
           query[selects.yearBound === 'from' ? 'yearFrom' : 'yearTo'] = value as number
+        } else if ('ids' in selects) {
+          query.among = positionsOf(value as string[])
         } else {
           query.words = wordsOf(value as string).map((w) => w?.posting)
         }
@@ -115,17 +132,20 @@ export function createFactsRepository(db: Database) {
     }
   }
 
-  function* iterateJson(query: FactQuery, sort: FactSort, batchSize = 500): Generator<string> {
+  /** Every matching fact's JSON in order, whole or with the selected fields only. */
+  function* iterateJson(query: FactQuery, sort: FactSort, fields?: FieldSelection, batchSize = 500): Generator<string> {
     let after: PagePlace | undefined
+    const read = (position: number) => storedAt.get(position) as StoredFact
     do {
-      const batch = page({ query, sort, limit: batchSize, after }, (position) => jsonAt.get(position) as string)
+      const batch = page({ query, sort, limit: batchSize, after }, fields ? (p) => partial(read(p), fields) : (p) => read(p)[0])
       yield* batch.facts
       after = batch.next ?? undefined
     } while (after !== undefined)
   }
 
   return {
-    page: (request: FactPageRequest) => page(request),
+    page: (request: FactPageRequest) =>
+      page(request, request.fields ? (position) => partial(storedAtPosition(position), request.fields!) : jsonAtPosition),
     iterateJson,
     count: (query: FactQuery): number => match(query).count,
 
@@ -139,11 +159,14 @@ export function createFactsRepository(db: Database) {
 
     /** Every matching fact in order, fetched in batches so memory stays flat. */
     *iterate(query: FactQuery, sort: FactSort, batchSize?: number): Generator<Fact> {
-      for (const json of iterateJson(query, sort, batchSize)) yield JSON.parse(json) as Fact
+      for (const json of iterateJson(query, sort, undefined, batchSize)) yield JSON.parse(json) as Fact
     },
 
-    findJson(id: string): string | undefined {
-      return jsonOf.get(id) as string | undefined
+    /** The fact's JSON as stored, or with the selected fields only. */
+    findJson(id: string, fields?: FieldSelection): string | undefined {
+      if (!fields) return jsonOf.get(id) as string | undefined
+      const stored = storedOf.get(id) as StoredFact | undefined
+      return stored && partial(stored, fields)
     },
 
     findById(id: string): Fact | undefined {

@@ -5,9 +5,9 @@ import { countryName } from '../../schemas/fact-filters.js'
 import type { Evidence, Fact } from '../../schemas/fact.js'
 import type { Source } from '../../schemas/source.js'
 import { idParamsSchema, noQuerySchema } from '../../schemas/vocabulary.js'
-import { factCitation } from '../v1/facts/fact-citation.js'
+import { citeFact } from '../v1/facts/fact-citation.js'
 import { figureDetails, figureInWords } from './figure-words.js'
-import { formatCitations } from './formatted-citations.js'
+import { CITATION_STYLE_IDS, CITATION_STYLES, formatReferences } from '../../citations/format-citation.js'
 import { safeUrl } from './view-links.js'
 
 // Characters of source text shown on each side of a quote: about two sentences.
@@ -28,7 +28,7 @@ export function quoteInContext(text: string, evidence: Evidence) {
 
 /** `/facts/:id`: one fact, its quotes in their source text, and its citation formatted. */
 const factPageRoute: FastifyPluginAsyncZod = async (app) => {
-  const { facts, sources, vocabularies, meta } = app.repositories
+  const { facts, sources, vocabularies } = app.repositories
   const flagTerms = new Map(vocabularies.terms('flags').map((t) => [t.slug, t]))
 
   app.get('/facts/:id', {
@@ -42,8 +42,7 @@ const factPageRoute: FastifyPluginAsyncZod = async (app) => {
       .map((id) => sources.find(id))
       .filter((s): s is Source => s !== undefined)
     // the same references /v1/facts/{id}/citation serves, at the URL that route names
-    const factUrl = `${request.protocol}://${request.host}/v1/facts/${encodeURIComponent(fact.id)}`
-    const citation = factCitation(fact, factSources, meta.datasetInfo(), factUrl)
+    const citation = citeFact(app.repositories, fact.id, app.publicBaseUrl(request)) ?? []
     const id = encodeURIComponent(fact.id)
 
     return sendPage(reply, 'fact', {
@@ -62,7 +61,8 @@ const factPageRoute: FastifyPluginAsyncZod = async (app) => {
         const text = sources.text(e.sourceId) ?? e.quote
         return { ...e, context: quoteInContext(text, e), sourceTitle: source?.title ?? e.sourceId, originUrl: safeUrl(e.origin?.url) }
       }),
-      citations: await formatCitations(citation),
+      citations: await Promise.all(CITATION_STYLE_IDS.map(async (style) =>
+        ({ id: `cite-${style}`, name: CITATION_STYLES[style], references: await formatReferences(citation, style) }))),
       links: { json: `/v1/facts/${id}`, citation: `/v1/facts/${id}/citation` }
     })
   })
