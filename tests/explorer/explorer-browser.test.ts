@@ -1,19 +1,17 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import type { FastifyInstance } from 'fastify'
-import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { openBrowser, runBrowserTests } from '../helpers/browser.js'
 import { buildTestApp } from '../helpers/build-test-app.js'
 
 // The explorer in a real browser, on the shipped data: search, facets, paging, a fact with its
 // quote in context and its APA reference, the CSV download, a source page; nothing fetched past
 // 127.0.0.1, no console error, no serious accessibility violation, every control by keyboard.
 // Debian's chromium, as the /docs browser test uses it.
-const CHROMIUM = '/usr/bin/chromium'
-const haveChromium = existsSync(CHROMIUM)
-const inCI = Boolean(process.env.CI)
 const TIMEOUT = 90_000
 
 interface FactPage {
@@ -21,15 +19,15 @@ interface FactPage {
   page: { total: number; nextCursor: string | null }
 }
 
-describe.skipIf(!haveChromium && !inCI)('the explorer in headless Chromium', () => {
+describe.skipIf(!runBrowserTests)('the explorer in headless Chromium', () => {
   let app: FastifyInstance
   let base: string
   let profileDir: string
   let shots: string
   let context: BrowserContext
   let page: Page
-  const external: string[] = []
-  const consoleErrors: string[] = []
+  let external: string[]
+  let consoleErrors: string[]
   const axeResults: Record<string, string[]> = {}
 
   const api = async (path: string) => (await app.inject(path)).json() as FactPage
@@ -59,31 +57,13 @@ describe.skipIf(!haveChromium && !inCI)('the explorer in headless Chromium', () 
   }
 
   beforeAll(async () => {
-    if (!haveChromium) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (.ci/run does)`)
     profileDir = mkdtempSync(join(tmpdir(), 'explorer-browser-'))
     shots = process.env.EXPLORER_SCREENSHOT_DIR ?? join(profileDir, 'shots')
     mkdirSync(shots, { recursive: true })
     app = await buildTestApp({ DATA_DIR: 'db', DATABASE_PATH: join(profileDir, 'shipped.sqlite') })
     base = await app.listen({ port: 0, host: '127.0.0.1' })
-    context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      acceptDownloads: true,
-      viewport: { width: 1280, height: 900 },
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic']
-    })
+    ;({ context, page, external, consoleErrors } = await openBrowser(profileDir, { acceptDownloads: true }))
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base })
-    await context.route('**/*', async (route) => {
-      const url = new URL(route.request().url())
-      if (url.hostname === '127.0.0.1') return route.continue()
-      external.push(url.href)
-      return route.abort()
-    })
-    page = context.pages()[0] ?? (await context.newPage())
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(message.text())
-    })
-    page.on('pageerror', (error) => consoleErrors.push(`pageerror: ${error.message}`))
   }, TIMEOUT)
 
   afterAll(async () => {
