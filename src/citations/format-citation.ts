@@ -1,3 +1,4 @@
+import { Worker } from 'node:worker_threads'
 import { createBoundedCache, memoized } from '../repositories/facts/bounded-cache.js'
 import type { CslItem } from '../schemas/citation.js'
 
@@ -13,28 +14,55 @@ export const CITATION_STYLE_IDS = Object.keys(CITATION_STYLES) as [CitationStyle
 // and references never change while the process serves one dataset: each is formatted once
 const formatted = createBoundedCache<string[]>(4 * 1024 * 1024, (references) => references.join('').length * 2)
 
-// Loaded on the first citation asked for, not at start: citeproc is a megabyte of JavaScript
-// (~120 ms to load) that no other answer needs.
-let loading: Promise<typeof import('@citation-js/core')> | undefined
-const citationJs = () =>
-  (loading ??= import('@citation-js/core').then(async (core) => {
-    await import('@citation-js/plugin-csl')
-    return core
-  }))
+// One worker formats every reference, started by the first citation asked for: citeproc is a
+// megabyte of JavaScript no other answer needs, and its first use of a style takes seconds.
+// Compiled, this module sits beside format-worker.js; run from source (tests, tsx), beside the
+// .ts file, which Node strips of its types.
+const WORKER_FILE = new URL(`./format-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url)
+
+interface Pending {
+  resolve: (references: string[]) => void
+  reject: (error: Error) => void
+}
+
+let worker: Worker | undefined
+let nextId = 0
+const pending = new Map<number, Pending>()
+
+function formatter(): Worker {
+  if (worker) return worker
+  const started = new Worker(WORKER_FILE)
+  // a process with nothing else to do may exit: a citation in flight is not a reason to stay
+  started.unref()
+  started.on('message', ({ id, references, error }: { id: number; references?: string[]; error?: string }) => {
+    const call = pending.get(id)
+    pending.delete(id)
+    if (error === undefined) call?.resolve(references ?? [])
+    else call?.reject(new Error(`citation formatting failed: ${error}`))
+  })
+  const fail = (error: Error) => {
+    worker = undefined
+    for (const call of pending.values()) call.reject(error)
+    pending.clear()
+  }
+  started.on('error', fail)
+  started.on('exit', (code) => fail(new Error(`the citation worker exited with code ${code}`)))
+  return (worker = started)
+}
 
 /**
  * Each reference formatted in a style by a CSL processor (citeproc-js, through citation-js), in
  * the order given rather than a bibliography's, as plain text that callers escape. One place for
  * every formatted reference the service writes: the explorer's and the MCP `cite_fact` tool's.
- * A style's first use in a process parses its CSL file, about a second of CPU.
  */
 export async function formatReferences(items: readonly CslItem[], style: CitationStyle = 'apa'): Promise<string[]> {
   const key = `${style} ${JSON.stringify(items)}`
   const hit = formatted.get(key)
   if (hit !== undefined) return hit
-  const { Cite } = await citationJs()
-  return memoized(formatted, key, () => {
-    const entries = new Cite([...items]).format('bibliography', { format: 'text', template: style, lang: 'en-US', asEntryArray: true, nosort: true })
-    return (entries as unknown as [string, string][]).map(([, text]) => text.trim())
+  const id = nextId++
+  const references = await new Promise<string[]>((resolve, reject) => {
+    pending.set(id, { resolve, reject })
+    formatter().postMessage({ id, items, style })
   })
+  return memoized(formatted, key, () => references)
 }
