@@ -117,6 +117,13 @@ describe('fact and source pages', () => {
     expect(html).toContain('href="/v1/facts/fx-2013-labor-prosecutions/citation"')
   })
 
+  test('a fact page and the list say when the claim was published, apart from the year it is about', async () => {
+    // fx-2013-sex-prosecutions is about 2013; its words were first published in a 2014 document
+    expect((await page('/facts/fx-2013-sex-prosecutions')).body).toMatch(/<dt>Published<\/dt><dd>2014 \(/)
+    expect((await page('/facts/fx-2013-labor-prosecutions')).body).toContain('<dt>Published</dt><dd>Not known')
+    expect((await page('/?publishedYear=2014')).body).toMatch(/<p class="meta">2013 · published 2014 · /)
+  })
+
   test('a caveat flag is shown with its description from the flags vocabulary', async () => {
     const flagged = (await app.inject('/v1/facts?flag=subject-unclear&limit=1')).json() as { data: { id: string }[] }
     const html = (await page(`/facts/${flagged.data[0]!.id}`)).body

@@ -29,6 +29,7 @@ export function factItems(app: FastifyInstance, facts: Fact[]) {
     href: `/facts/${encodeURIComponent(fact.id)}`,
     statement: fact.statement,
     year: fact.year,
+    publishedYear: fact.publishedYear,
     country: countryName(fact.country),
     categories: fact.categories.map((c) => app.dataset.labels.categories.get(c) ?? c),
     figures: fact.figures.map((f) => figureInWords(f, units.get(f.unit) ?? f.unit)),
