@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyServerOptions } from 'fastify'
 import fp from 'fastify-plugin'
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
 import type { Config } from './config/config.js'
+import closeConnections from './plugins/app/close-connections.js'
 import { ID_MAX_LENGTH } from './schemas/identifier.js'
 import { answerClientError, answerFrameworkError } from './http/framework-errors.js'
 import { parseQueryString } from './http/query-string.js'
@@ -41,7 +42,10 @@ export function serverOptions(config: Config): FastifyServerOptions {
     genReqId: requestId,
     logController: new RequestLog(),
     trustProxy: config.TRUST_PROXY,
-    requestTimeout: config.REQUEST_TIMEOUT_MS
+    requestTimeout: config.REQUEST_TIMEOUT_MS,
+    // a request that reaches a closing server on a kept-alive connection is still answered
+    // (with Connection: close, as Fastify adds), rather than refused with Fastify's own 503 body
+    return503OnClosing: false
   }
 }
 
@@ -52,6 +56,7 @@ export default fp(
     app.setSerializerCompiler(serializerCompiler)
 
     await app.register(problemDetails)
+    await app.register(closeConnections)
     // before any hook that may answer early (CORS preflight, rate limit): those answers carry
     // the request id and are counted too
     await app.register(requestIdHeader)

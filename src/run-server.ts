@@ -21,7 +21,9 @@ const server = Fastify({
   keepAliveTimeout: 65_000
 })
 
-closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
+// past the grace period close-with-grace exits with 1: a download still streaming then breaks
+// off visibly (its chunked body never ends), never as a complete-looking answer
+closeWithGrace({ delay: config.SHUTDOWN_GRACE_MS }, async ({ signal, err }) => {
   if (err) server.log.error({ err }, 'closing after an error')
   else server.log.info(`${signal} received: closing`)
   await server.close()
