@@ -73,7 +73,7 @@ function paths(): string[] {
 test('three replicas restarted in turn under load, one mid-export: no failed request, each exits 0 within a second', async ({ annotate }) => {
   const list = paths()
   let next = 0
-  let tracker: ReturnType<typeof autocannon> | undefined
+  let tracker: autocannon.Instance | undefined
   const loaded = new Promise<autocannon.Result>((resolve, reject) => {
     tracker = autocannon(
       {
