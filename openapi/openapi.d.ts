@@ -850,7 +850,7 @@ export interface components {
     };
     parameters: {
         /**
-         * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body.
+         * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body. `*` matches any current representation (RFC 9110 §13.1.2), so it turns every answer that would be a 200 into a 304; a 400 or 404 stays what it is.
          * @example W/"1.0.0-1.1.0-0123456789abcdef"
          */
         IfNoneMatch: string;
@@ -1020,14 +1020,14 @@ export interface operations {
                  *       "russian-government"
                  *     ]
                  */
-                actor?: string[];
+                actor?: ("anton-pogorelov" | "chuvash-former-police-chief" | "commonwealth-of-independent-states" | "human-rights-watch" | "iranian-led-militias-in-syria" | "iranian-officials" | "kenyan-trafficking-victims" | "migrants" | "ministry-of-internal-affairs" | "moscow-police" | "nigerian-trafficking-victims" | "organized-crime-syndicates" | "prosecutor-general-office" | "russian-government" | "russian-security-council" | "traffickers")[];
                 /**
                  * @description Only facts naming an actor of this type, e.g. `government`.
                  * @example government
                  */
                 actorType?: "government" | "law-enforcement" | "judiciary" | "legislature" | "international-organization" | "ngo" | "media" | "criminal-group" | "official" | "victim" | "at-risk-group" | "foreign-government";
                 /**
-                 * @description ISO 3166-1 alpha-2 code of the country the claim is about (case-insensitive).
+                 * @description ISO 3166-1 alpha-2 code of the country the claim is about (case-insensitive). Any assigned code is accepted, and one no fact names matches nothing; so no `enum` (it would refuse lower case): `/v1/facts/facets` lists the countries with facts.
                  * @example RU
                  */
                 country?: string;
@@ -1037,7 +1037,7 @@ export interface operations {
                  * @description Source id from `/v1/sources`.
                  * @example ru-trafficking-excerpts
                  */
-                source?: string;
+                source?: "ru-trafficking-excerpts";
                 /**
                  * @description Full-text search over statements and quotes; every word must match, results ranked by relevance.
                  * @example prosecuted
@@ -1074,7 +1074,7 @@ export interface operations {
             };
             header?: {
                 /**
-                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body.
+                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body. `*` matches any current representation (RFC 9110 §13.1.2), so it turns every answer that would be a 200 into a 304; a 400 or 404 stays what it is.
                  * @example W/"1.0.0-1.1.0-0123456789abcdef"
                  */
                 "If-None-Match"?: components["parameters"]["IfNoneMatch"];
@@ -1214,14 +1214,14 @@ export interface operations {
                  *       "russian-government"
                  *     ]
                  */
-                actor?: string[];
+                actor?: ("anton-pogorelov" | "chuvash-former-police-chief" | "commonwealth-of-independent-states" | "human-rights-watch" | "iranian-led-militias-in-syria" | "iranian-officials" | "kenyan-trafficking-victims" | "migrants" | "ministry-of-internal-affairs" | "moscow-police" | "nigerian-trafficking-victims" | "organized-crime-syndicates" | "prosecutor-general-office" | "russian-government" | "russian-security-council" | "traffickers")[];
                 /**
                  * @description Only facts naming an actor of this type, e.g. `government`.
                  * @example government
                  */
                 actorType?: "government" | "law-enforcement" | "judiciary" | "legislature" | "international-organization" | "ngo" | "media" | "criminal-group" | "official" | "victim" | "at-risk-group" | "foreign-government";
                 /**
-                 * @description ISO 3166-1 alpha-2 code of the country the claim is about (case-insensitive).
+                 * @description ISO 3166-1 alpha-2 code of the country the claim is about (case-insensitive). Any assigned code is accepted, and one no fact names matches nothing; so no `enum` (it would refuse lower case): `/v1/facts/facets` lists the countries with facts.
                  * @example RU
                  */
                 country?: string;
@@ -1231,7 +1231,7 @@ export interface operations {
                  * @description Source id from `/v1/sources`.
                  * @example ru-trafficking-excerpts
                  */
-                source?: string;
+                source?: "ru-trafficking-excerpts";
                 /**
                  * @description Full-text search over statements and quotes; every word must match, results ranked by relevance.
                  * @example prosecuted
@@ -1264,7 +1264,7 @@ export interface operations {
             };
             header?: {
                 /**
-                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body.
+                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body. `*` matches any current representation (RFC 9110 §13.1.2), so it turns every answer that would be a 200 into a 304; a 400 or 404 stays what it is.
                  * @example W/"1.0.0-1.1.0-0123456789abcdef"
                  */
                 "If-None-Match"?: components["parameters"]["IfNoneMatch"];
@@ -1355,7 +1355,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body.
+                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body. `*` matches any current representation (RFC 9110 §13.1.2), so it turns every answer that would be a 200 into a 304; a 400 or 404 stays what it is.
                  * @example W/"1.0.0-1.1.0-0123456789abcdef"
                  */
                 "If-None-Match"?: components["parameters"]["IfNoneMatch"];
@@ -1515,14 +1515,14 @@ export interface operations {
                  *       "russian-government"
                  *     ]
                  */
-                actor?: string[];
+                actor?: ("anton-pogorelov" | "chuvash-former-police-chief" | "commonwealth-of-independent-states" | "human-rights-watch" | "iranian-led-militias-in-syria" | "iranian-officials" | "kenyan-trafficking-victims" | "migrants" | "ministry-of-internal-affairs" | "moscow-police" | "nigerian-trafficking-victims" | "organized-crime-syndicates" | "prosecutor-general-office" | "russian-government" | "russian-security-council" | "traffickers")[];
                 /**
                  * @description Only facts naming an actor of this type, e.g. `government`.
                  * @example government
                  */
                 actorType?: "government" | "law-enforcement" | "judiciary" | "legislature" | "international-organization" | "ngo" | "media" | "criminal-group" | "official" | "victim" | "at-risk-group" | "foreign-government";
                 /**
-                 * @description ISO 3166-1 alpha-2 code of the country the claim is about (case-insensitive).
+                 * @description ISO 3166-1 alpha-2 code of the country the claim is about (case-insensitive). Any assigned code is accepted, and one no fact names matches nothing; so no `enum` (it would refuse lower case): `/v1/facts/facets` lists the countries with facts.
                  * @example RU
                  */
                 country?: string;
@@ -1532,7 +1532,7 @@ export interface operations {
                  * @description Source id from `/v1/sources`.
                  * @example ru-trafficking-excerpts
                  */
-                source?: string;
+                source?: "ru-trafficking-excerpts";
                 /**
                  * @description Full-text search over statements and quotes; every word must match, results ranked by relevance.
                  * @example prosecuted
@@ -1567,7 +1567,7 @@ export interface operations {
             };
             header?: {
                 /**
-                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body.
+                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body. `*` matches any current representation (RFC 9110 §13.1.2), so it turns every answer that would be a 200 into a 304; a 400 or 404 stays what it is.
                  * @example W/"1.0.0-1.1.0-0123456789abcdef"
                  */
                 "If-None-Match"?: components["parameters"]["IfNoneMatch"];
@@ -1673,7 +1673,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body.
+                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body. `*` matches any current representation (RFC 9110 §13.1.2), so it turns every answer that would be a 200 into a 304; a 400 or 404 stays what it is.
                  * @example W/"1.0.0-1.1.0-0123456789abcdef"
                  */
                 "If-None-Match"?: components["parameters"]["IfNoneMatch"];
@@ -1799,7 +1799,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body.
+                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body. `*` matches any current representation (RFC 9110 §13.1.2), so it turns every answer that would be a 200 into a 304; a 400 or 404 stays what it is.
                  * @example W/"1.0.0-1.1.0-0123456789abcdef"
                  */
                 "If-None-Match"?: components["parameters"]["IfNoneMatch"];
@@ -1890,7 +1890,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body.
+                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body. `*` matches any current representation (RFC 9110 §13.1.2), so it turns every answer that would be a 200 into a 304; a 400 or 404 stays what it is.
                  * @example W/"1.0.0-1.1.0-0123456789abcdef"
                  */
                 "If-None-Match"?: components["parameters"]["IfNoneMatch"];
@@ -2015,7 +2015,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body.
+                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body. `*` matches any current representation (RFC 9110 §13.1.2), so it turns every answer that would be a 200 into a 304; a 400 or 404 stays what it is.
                  * @example W/"1.0.0-1.1.0-0123456789abcdef"
                  */
                 "If-None-Match"?: components["parameters"]["IfNoneMatch"];
@@ -2106,7 +2106,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body.
+                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body. `*` matches any current representation (RFC 9110 §13.1.2), so it turns every answer that would be a 200 into a 304; a 400 or 404 stays what it is.
                  * @example W/"1.0.0-1.1.0-0123456789abcdef"
                  */
                 "If-None-Match"?: components["parameters"]["IfNoneMatch"];
@@ -2231,7 +2231,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body.
+                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body. `*` matches any current representation (RFC 9110 §13.1.2), so it turns every answer that would be a 200 into a 304; a 400 or 404 stays what it is.
                  * @example W/"1.0.0-1.1.0-0123456789abcdef"
                  */
                 "If-None-Match"?: components["parameters"]["IfNoneMatch"];
@@ -2322,7 +2322,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body.
+                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body. `*` matches any current representation (RFC 9110 §13.1.2), so it turns every answer that would be a 200 into a 304; a 400 or 404 stays what it is.
                  * @example W/"1.0.0-1.1.0-0123456789abcdef"
                  */
                 "If-None-Match"?: components["parameters"]["IfNoneMatch"];
@@ -2447,7 +2447,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body.
+                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body. `*` matches any current representation (RFC 9110 §13.1.2), so it turns every answer that would be a 200 into a 304; a 400 or 404 stays what it is.
                  * @example W/"1.0.0-1.1.0-0123456789abcdef"
                  */
                 "If-None-Match"?: components["parameters"]["IfNoneMatch"];
@@ -2538,7 +2538,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body.
+                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body. `*` matches any current representation (RFC 9110 §13.1.2), so it turns every answer that would be a 200 into a 304; a 400 or 404 stays what it is.
                  * @example W/"1.0.0-1.1.0-0123456789abcdef"
                  */
                 "If-None-Match"?: components["parameters"]["IfNoneMatch"];
@@ -2669,7 +2669,7 @@ export interface operations {
             };
             header?: {
                 /**
-                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body.
+                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body. `*` matches any current representation (RFC 9110 §13.1.2), so it turns every answer that would be a 200 into a 304; a 400 or 404 stays what it is.
                  * @example W/"1.0.0-1.1.0-0123456789abcdef"
                  */
                 "If-None-Match"?: components["parameters"]["IfNoneMatch"];
@@ -2760,7 +2760,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body.
+                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body. `*` matches any current representation (RFC 9110 §13.1.2), so it turns every answer that would be a 200 into a 304; a 400 or 404 stays what it is.
                  * @example W/"1.0.0-1.1.0-0123456789abcdef"
                  */
                 "If-None-Match"?: components["parameters"]["IfNoneMatch"];
@@ -2885,7 +2885,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body.
+                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body. `*` matches any current representation (RFC 9110 §13.1.2), so it turns every answer that would be a 200 into a 304; a 400 or 404 stays what it is.
                  * @example W/"1.0.0-1.1.0-0123456789abcdef"
                  */
                 "If-None-Match"?: components["parameters"]["IfNoneMatch"];
@@ -2976,7 +2976,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body.
+                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body. `*` matches any current representation (RFC 9110 §13.1.2), so it turns every answer that would be a 200 into a 304; a 400 or 404 stays what it is.
                  * @example W/"1.0.0-1.1.0-0123456789abcdef"
                  */
                 "If-None-Match"?: components["parameters"]["IfNoneMatch"];
@@ -3067,7 +3067,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body.
+                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body. `*` matches any current representation (RFC 9110 §13.1.2), so it turns every answer that would be a 200 into a 304; a 400 or 404 stays what it is.
                  * @example W/"1.0.0-1.1.0-0123456789abcdef"
                  */
                 "If-None-Match"?: components["parameters"]["IfNoneMatch"];
@@ -3203,7 +3203,7 @@ export interface operations {
             };
             header?: {
                 /**
-                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body.
+                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body. `*` matches any current representation (RFC 9110 §13.1.2), so it turns every answer that would be a 200 into a 304; a 400 or 404 stays what it is.
                  * @example W/"1.0.0-1.1.0-0123456789abcdef"
                  */
                 "If-None-Match"?: components["parameters"]["IfNoneMatch"];
@@ -3328,7 +3328,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body.
+                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body. `*` matches any current representation (RFC 9110 §13.1.2), so it turns every answer that would be a 200 into a 304; a 400 or 404 stays what it is.
                  * @example W/"1.0.0-1.1.0-0123456789abcdef"
                  */
                 "If-None-Match"?: components["parameters"]["IfNoneMatch"];
