@@ -2,7 +2,9 @@ import { connect } from 'node:net'
 import type { AddressInfo } from 'node:net'
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { buildTestApp } from '../helpers/build-test-app.js'
+import Fastify from 'fastify'
+import service, { serverOptions } from '../../src/app.js'
+import { buildTestApp, testConfig } from '../helpers/build-test-app.js'
 
 // Corners of HTTP/1.1 framing that inject() smooths over: sent byte for byte on a real socket.
 let app: FastifyInstance
@@ -125,4 +127,16 @@ describe('methods', () => {
     expect(response.status).toBe(204)
     expect(response.headers.allow).toBe('GET, HEAD, OPTIONS')
   })
+})
+
+test('a route that takes a body reads it, on a connection that stays open', async () => {
+  const config = testConfig()
+  const withPost = Fastify({ ...serverOptions(config), logger: false })
+  await withPost.register(service, config)
+  withPost.post('/echo-length', async (request) => ({ length: JSON.stringify(request.body).length }))
+  const response = await withPost.inject({ method: 'POST', url: '/echo-length', payload: { a: 1 } })
+  expect(response.statusCode).toBe(200)
+  expect(response.json()).toEqual({ length: 7 })
+  expect(response.headers.connection).not.toBe('close')
+  await withPost.close()
 })

@@ -17,7 +17,8 @@ const ALLOW = 'GET, HEAD, OPTIONS'
  * - no content on GET, HEAD or OPTIONS: nothing reads it, yet Node would read it all (a 100 MB
  *   body included) to keep the connection usable. 413, and the connection closes unread.
  * - a method no route answers (POST, QUERY, ...) is a 405 or 404 now, before Fastify parses a
- *   body it would then ignore (QUERY without a Content-Type was a 400 about that header).
+ *   body it would then ignore (QUERY without a Content-Type was a 400 about that header); a
+ *   route that takes a body (POST /mcp, say) is left to read it.
  * A bare OPTIONS learns the methods from `Allow`; CONNECT gets a 501 problem on its socket.
  * Registered before the security headers and CORS, so that nothing runs for such requests: the
  * problems carry the headers every error does, as those Fastify's router answers.
@@ -32,14 +33,15 @@ export default fp(
         return void reply.headers(ERROR_HEADERS).send(invalidParameters([{ in: 'header', name: 'Host', message: 'must be sent exactly once (RFC 9112, section 3.2)' }]))
       }
       const method = request.method
-      if (hasContent(raw)) {
-        // the body stays unread: the connection cannot carry another request after it
-        reply.header('connection', 'close')
-        if (WITHOUT_CONTENT.has(method)) {
-          return void sendProblem(request, reply.headers(ERROR_HEADERS), 413, `A ${method} request carries no content here; send it without a body.`)
-        }
+      const refusedContent = hasContent(raw) && WITHOUT_CONTENT.has(method)
+      const unrouted = request.is404 && method !== 'GET' && method !== 'HEAD'
+      if (refusedContent || unrouted) {
+        reply.headers(ERROR_HEADERS)
+        // a body left unread: the connection cannot carry another request after it
+        if (hasContent(raw)) reply.header('connection', 'close')
+        if (refusedContent) return void sendProblem(request, reply, 413, `A ${method} request carries no content here; send it without a body.`)
+        return void answerUnrouted(request, reply)
       }
-      if (request.is404 && method !== 'GET' && method !== 'HEAD') return void answerUnrouted(request, reply.headers(ERROR_HEADERS))
       // before CORS answers a bare OPTIONS (its hook runs after this one)
       if (method === 'OPTIONS') reply.header('allow', ALLOW)
       done()
