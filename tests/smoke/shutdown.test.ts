@@ -67,3 +67,14 @@ test('an export cut by the grace period ends in an error the client sees, never 
   await expect(readRest()).rejects.toThrow()
   expect(bytes()).toBeGreaterThan(0)
 })
+
+test('a fault signal (SIGSEGV) ends the process as a crash, not as a graceful close', async () => {
+  const server = startLoggedServer(env)
+  started.push(server)
+  await server.waitFor(/Server listening at/)
+  const ended = new Promise<NodeJS.Signals | null>((resolve) => server.child.once('exit', (_code, signal) => resolve(signal)))
+  server.child.kill('SIGSEGV')
+  // a JS listener on SIGSEGV would make a real fault hang the process at full CPU
+  expect(await ended).toBe('SIGSEGV')
+  expect(server.log()).not.toMatch(/SIGSEGV received/)
+})
