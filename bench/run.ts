@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { LoadResult } from './load.js'
+import { explorerScenarios } from './explorer-scenarios.js'
 import { canPin, pinSelf } from './processes.js'
 import { scaleScenarios } from './scale-scenarios.js'
 import { seedScenarios } from './seed-scenarios.js'
@@ -16,7 +17,8 @@ const { values } = parseArgs({
 const facts = Number(values.facts)
 const seconds = Number(values.seconds)
 pinSelf()
-if (spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' }).status !== 0) process.exit(1)
+// npm run build: the compiled code and the explorer's templates beside it
+if (spawnSync('npm', ['run', 'build'], { stdio: 'inherit' }).status !== 0) process.exit(1)
 
 const dir = mkdtempSync(join(tmpdir(), 'facts-bench-'))
 const f = (n: number, digits = 0) => n.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits })
@@ -34,6 +36,13 @@ try {
     row(name, r, `${notes}${r.non2xx || r.errors ? ` (${r.non2xx} non-2xx, ${r.errors} errors)` : ''}`)
   }
 
+  const explorer = await explorerScenarios(join(dir, 'seed.sqlite'), seconds)
+  console.log(`\nexplorer pages against their API calls, shipped data: 50 connections, ${seconds} s each`)
+  header()
+  for (const [name, r] of Object.entries(explorer.http)) row(name, r, r.non2xx || r.errors ? `(${r.non2xx} non-2xx, ${r.errors} errors)` : '')
+  for (const [name, ratio] of Object.entries(explorer.ratios)) console.log(`CPU per request, ${name}: ${f(ratio, 2)}×`)
+  console.log(`page weight, uncompressed: ${Object.entries(explorer.weights).map(([name, bytes]) => `${name} ${f(bytes / 1024, 1)} KB`).join('; ')}`)
+
   const scale = await scaleScenarios(dir, facts, seconds)
   console.log(`\n${f(facts)} synthetic facts: 10 connections, ${seconds} s each`)
   console.log(`generate ${f(scale.synthMs / 1000, 1)} s; db:build ${f(scale.build.ms / 1000, 1)} s, peak RSS ${f(scale.build.peakRssMb)} MB`)
@@ -45,7 +54,7 @@ try {
     console.log(`NDJSON export of all (${encoding}): ${f(e.factsPerSecond)} facts/s, ${f(e.mb)} MB, server RSS +${f(e.rssGrowthMb)} MB; ` +
       `${e.probes.count} pages beside it: p50 ${f(e.probes.p50, 1)} ms, max ${f(e.probes.max, 1)} ms`)
   }
-  writeFileSync(values.out, `${JSON.stringify({ date: new Date().toISOString(), node: process.version, pinned: canPin, seconds, seed, scale }, null, 2)}\n`)
+  writeFileSync(values.out, `${JSON.stringify({ date: new Date().toISOString(), node: process.version, pinned: canPin, seconds, seed, explorer, scale }, null, 2)}\n`)
   console.log(`\nfigures written to ${values.out}`)
 } finally {
   rmSync(dir, { recursive: true, force: true })

@@ -69,8 +69,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Count matching facts by year, category, form, actor, country, related country, unit and flag
-         * @description Takes the same filters as `/v1/facts`. A fact with several categories (forms, actors) counts once under each. Each list is ordered by count descending, then value, and holds at most `facetLimit` values.
+         * Count matching facts by year, publishedYear, category, form, actor, country, relatedCountry, unit, flag
+         * @description Takes the same filters as `/v1/facts`. A fact with several values of one facet (categories, forms, actors) counts once under each. Each list is ordered by count descending, then value, and holds at most `facetLimit` values.
          */
         get: operations["getFactFacets"];
         put?: never;
@@ -509,6 +509,7 @@ export interface components {
          *       "year": 2013,
          *       "yearInferred": false,
          *       "when": "in 2013",
+         *       "publishedYear": null,
          *       "country": "RU",
          *       "relatedCountries": [],
          *       "places": [],
@@ -552,8 +553,10 @@ export interface components {
          *           "origin": null
          *         }
          *       ],
-         *       "flags": [],
-         *       "note": "Split from the same sentence’s figures for forced labour in 2013 and for 2012."
+         *       "flags": [
+         *         "subject-unclear"
+         *       ],
+         *       "note": "Split from the same sentence’s figures for forced labour in 2013 and for 2012. The sentence says only \"the government\" and names no country: it is read as Russia’s, the subject of the compilation, which the text does not say."
          *     }
          */
         Fact: {
@@ -567,6 +570,8 @@ export interface components {
             yearInferred: boolean;
             /** @description The source's own time wording. */
             when: string | null;
+            /** @description The year the claim was published: the earliest `year` of the documents its evidence was first published in (`evidence[].origin`); null when no origin gives a year. Not the year the claim is about (`year`). */
+            publishedYear: number | null;
             /** @description ISO 3166-1 alpha-2 code of the country the claim is about. */
             country: string;
             /** @description Other countries the fact names (the nationality of victims, where they were taken); `country` stays the country whose record it concerns. */
@@ -589,7 +594,7 @@ export interface components {
                 code: string;
             }[];
             /** @description Category slugs; the first is the primary one. */
-            categories: ("prosecution" | "protection" | "prevention" | "prevalence" | "trafficking-profile" | "complicity" | "victim-account" | "assessment")[];
+            categories: ("prosecution" | "protection" | "prevention" | "prevalence" | "trafficking-profile" | "complicity" | "victim-account" | "assessment" | "definition")[];
             /** @description Forms of exploitation. */
             forms: ("sex-trafficking" | "forced-labor" | "forced-marriage" | "child-soldiering" | "forced-criminality" | "organ-removal" | "forced-begging" | "domestic-servitude")[];
             actors: components["schemas"]["ActorRef"][];
@@ -602,11 +607,66 @@ export interface components {
             /** @description A curator's note explaining a flag or an inference. */
             note: string | null;
         };
+        /** @description Counts for the same filters, each list by count descending, then value. */
+        FactFacets: {
+            /** @description `value` null counts facts with no stated year. */
+            year: {
+                value: number | null;
+                count: number;
+            }[];
+            /** @description Years the claims were published (`publishedYear`); `value` null counts facts whose origins give no year. */
+            publishedYear: {
+                value: number | null;
+                count: number;
+            }[];
+            category: {
+                value: string;
+                label: string;
+                count: number;
+            }[];
+            form: {
+                value: string;
+                label: string;
+                count: number;
+            }[];
+            actor: {
+                value: string;
+                label: string;
+                count: number;
+            }[];
+            country: {
+                value: string;
+                label: string;
+                count: number;
+            }[];
+            /** @description Other countries the facts name (`relatedCountries`), by fact count. */
+            relatedCountry: {
+                value: string;
+                label: string;
+                count: number;
+            }[];
+            /** @description Units of the facts' figures (`figures[].unit`, age bounds included), by fact count. */
+            unit: {
+                value: string;
+                label: string;
+                count: number;
+            }[];
+            /** @description Curation flags of the facts, `conflicts-with` for any conflict, by fact count. */
+            flag: {
+                value: string;
+                label: string;
+                count: number;
+            }[];
+            /** @description Facets that have more values than `facetLimit`: their lists hold the most frequent ones only. */
+            truncated: ("year" | "publishedYear" | "category" | "form" | "actor" | "country" | "relatedCountry" | "unit" | "flag")[];
+        };
         /** @description What this dataset is: version, content hash, build time, licence and counts. */
         Meta: {
             title: string;
             /** @description Dataset version (semantic versioning). */
             version: string;
+            /** @description The day this dataset version was released (ISO 8601 date): the `issued` date of citations. */
+            released: string;
             /** @description sha256 of the curated data; changes exactly when the data does. */
             contentHash: string;
             /** @description When the database was built (ISO 8601). */
@@ -732,7 +792,8 @@ export interface components {
             year?: number[];
             yearFrom?: number;
             yearTo?: number;
-            category?: ("prosecution" | "protection" | "prevention" | "prevalence" | "trafficking-profile" | "complicity" | "victim-account" | "assessment")[];
+            publishedYear?: number[];
+            category?: ("prosecution" | "protection" | "prevention" | "prevalence" | "trafficking-profile" | "complicity" | "victim-account" | "assessment" | "definition")[];
             form?: ("sex-trafficking" | "forced-labor" | "forced-marriage" | "child-soldiering" | "forced-criminality" | "organ-removal" | "forced-begging" | "domestic-servitude")[];
             actor?: string[];
             /** @enum {string} */
@@ -742,8 +803,8 @@ export interface components {
             source?: string;
             q?: string;
             unit?: ("people" | "victims" | "traffickers" | "defendants" | "prosecutions" | "convictions" | "cases" | "sentences" | "years-of-imprisonment" | "years-of-age")[];
-            flag?: ("subject-unclear" | "truncated-in-source" | "conflicts-with")[];
-            excludeFlag?: ("subject-unclear" | "truncated-in-source" | "conflicts-with")[];
+            flag?: ("subject-unclear" | "truncated-in-source" | "conflicts-with" | "refers-outside-excerpt" | "undated")[];
+            excludeFlag?: ("subject-unclear" | "truncated-in-source" | "conflicts-with" | "refers-outside-excerpt" | "undated")[];
             hasFigures?: boolean;
             /** @enum {string} */
             sort: "-year" | "year" | "id" | "relevance";
@@ -759,54 +820,6 @@ export interface components {
                 nextCursor: string | null;
             };
             query: components["schemas"]["QueryEcho"];
-        };
-        /** @description Counts for the same filters, each list by count descending, then value. */
-        FactFacets: {
-            /** @description `value` null counts facts with no stated year. */
-            year: {
-                value: number | null;
-                count: number;
-            }[];
-            category: {
-                value: string;
-                label: string;
-                count: number;
-            }[];
-            form: {
-                value: string;
-                label: string;
-                count: number;
-            }[];
-            actor: {
-                value: string;
-                label: string;
-                count: number;
-            }[];
-            country: {
-                value: string;
-                label: string;
-                count: number;
-            }[];
-            /** @description Other countries the facts name (`relatedCountries`), by fact count. */
-            relatedCountry: {
-                value: string;
-                label: string;
-                count: number;
-            }[];
-            /** @description Units of the facts' figures (`figures[].unit`, age bounds included), by fact count. */
-            unit: {
-                value: string;
-                label: string;
-                count: number;
-            }[];
-            /** @description Curation flags of the facts, `conflicts-with` for any conflict, by fact count. */
-            flag: {
-                value: string;
-                label: string;
-                count: number;
-            }[];
-            /** @description Facets that have more values than `facetLimit`: their lists hold the most frequent ones only. */
-            truncated: ("year" | "category" | "form" | "actor" | "country" | "relatedCountry" | "unit" | "flag")[];
         };
         /** @description A report facts are taken from, with the hash and length of its text. */
         Source: {
@@ -1000,13 +1013,15 @@ export interface operations {
                  * @example 2013
                  */
                 yearTo?: number;
+                /** @description Year the claim was published, from its origin documents (`publishedYear`; repeatable: any of). Facts with no known publication year never match. */
+                publishedYear?: number[];
                 /**
                  * @description Category slug from `/v1/categories` (repeatable: matches any of them).
                  * @example [
                  *       "prosecution"
                  *     ]
                  */
-                category?: ("prosecution" | "protection" | "prevention" | "prevalence" | "trafficking-profile" | "complicity" | "victim-account" | "assessment")[];
+                category?: ("prosecution" | "protection" | "prevention" | "prevalence" | "trafficking-profile" | "complicity" | "victim-account" | "assessment" | "definition")[];
                 /**
                  * @description Form of exploitation from `/v1/forms` (repeatable: matches any of them).
                  * @example [
@@ -1051,15 +1066,15 @@ export interface operations {
                  */
                 unit?: ("people" | "victims" | "traffickers" | "defendants" | "prosecutions" | "convictions" | "cases" | "sentences" | "years-of-imprisonment" | "years-of-age")[];
                 /** @description Only facts carrying this curation flag, a slug from `/v1/flags`; `conflicts-with` matches any conflict (repeatable: any of). */
-                flag?: ("subject-unclear" | "truncated-in-source" | "conflicts-with")[];
+                flag?: ("subject-unclear" | "truncated-in-source" | "conflicts-with" | "refers-outside-excerpt" | "undated")[];
                 /**
                  * @description Leave out facts carrying this curation flag, a slug from `/v1/flags` (repeatable: facts carrying any of them are left out).
                  * @example [
-                 *       "subject-unclear",
+                 *       "undated",
                  *       "truncated-in-source"
                  *     ]
                  */
-                excludeFlag?: ("subject-unclear" | "truncated-in-source" | "conflicts-with")[];
+                excludeFlag?: ("subject-unclear" | "truncated-in-source" | "conflicts-with" | "refers-outside-excerpt" | "undated")[];
                 /**
                  * @description `true`: only facts stating a quantity (a figure of kind `quantity`; age bounds do not count); `false`: only facts without one.
                  * @example true
@@ -1194,13 +1209,15 @@ export interface operations {
                  * @example 2013
                  */
                 yearTo?: number;
+                /** @description Year the claim was published, from its origin documents (`publishedYear`; repeatable: any of). Facts with no known publication year never match. */
+                publishedYear?: number[];
                 /**
                  * @description Category slug from `/v1/categories` (repeatable: matches any of them).
                  * @example [
                  *       "prosecution"
                  *     ]
                  */
-                category?: ("prosecution" | "protection" | "prevention" | "prevalence" | "trafficking-profile" | "complicity" | "victim-account" | "assessment")[];
+                category?: ("prosecution" | "protection" | "prevention" | "prevalence" | "trafficking-profile" | "complicity" | "victim-account" | "assessment" | "definition")[];
                 /**
                  * @description Form of exploitation from `/v1/forms` (repeatable: matches any of them).
                  * @example [
@@ -1245,15 +1262,15 @@ export interface operations {
                  */
                 unit?: ("people" | "victims" | "traffickers" | "defendants" | "prosecutions" | "convictions" | "cases" | "sentences" | "years-of-imprisonment" | "years-of-age")[];
                 /** @description Only facts carrying this curation flag, a slug from `/v1/flags`; `conflicts-with` matches any conflict (repeatable: any of). */
-                flag?: ("subject-unclear" | "truncated-in-source" | "conflicts-with")[];
+                flag?: ("subject-unclear" | "truncated-in-source" | "conflicts-with" | "refers-outside-excerpt" | "undated")[];
                 /**
                  * @description Leave out facts carrying this curation flag, a slug from `/v1/flags` (repeatable: facts carrying any of them are left out).
                  * @example [
-                 *       "subject-unclear",
+                 *       "undated",
                  *       "truncated-in-source"
                  *     ]
                  */
-                excludeFlag?: ("subject-unclear" | "truncated-in-source" | "conflicts-with")[];
+                excludeFlag?: ("subject-unclear" | "truncated-in-source" | "conflicts-with" | "refers-outside-excerpt" | "undated")[];
                 /**
                  * @description `true`: only facts stating a quantity (a figure of kind `quantity`; age bounds do not count); `false`: only facts without one.
                  * @example true
@@ -1495,13 +1512,15 @@ export interface operations {
                  * @example 2013
                  */
                 yearTo?: number;
+                /** @description Year the claim was published, from its origin documents (`publishedYear`; repeatable: any of). Facts with no known publication year never match. */
+                publishedYear?: number[];
                 /**
                  * @description Category slug from `/v1/categories` (repeatable: matches any of them).
                  * @example [
                  *       "prosecution"
                  *     ]
                  */
-                category?: ("prosecution" | "protection" | "prevention" | "prevalence" | "trafficking-profile" | "complicity" | "victim-account" | "assessment")[];
+                category?: ("prosecution" | "protection" | "prevention" | "prevalence" | "trafficking-profile" | "complicity" | "victim-account" | "assessment" | "definition")[];
                 /**
                  * @description Form of exploitation from `/v1/forms` (repeatable: matches any of them).
                  * @example [
@@ -1546,15 +1565,15 @@ export interface operations {
                  */
                 unit?: ("people" | "victims" | "traffickers" | "defendants" | "prosecutions" | "convictions" | "cases" | "sentences" | "years-of-imprisonment" | "years-of-age")[];
                 /** @description Only facts carrying this curation flag, a slug from `/v1/flags`; `conflicts-with` matches any conflict (repeatable: any of). */
-                flag?: ("subject-unclear" | "truncated-in-source" | "conflicts-with")[];
+                flag?: ("subject-unclear" | "truncated-in-source" | "conflicts-with" | "refers-outside-excerpt" | "undated")[];
                 /**
                  * @description Leave out facts carrying this curation flag, a slug from `/v1/flags` (repeatable: facts carrying any of them are left out).
                  * @example [
-                 *       "subject-unclear",
+                 *       "undated",
                  *       "truncated-in-source"
                  *     ]
                  */
-                excludeFlag?: ("subject-unclear" | "truncated-in-source" | "conflicts-with")[];
+                excludeFlag?: ("subject-unclear" | "truncated-in-source" | "conflicts-with" | "refers-outside-excerpt" | "undated")[];
                 /**
                  * @description `true`: only facts stating a quantity (a figure of kind `quantity`; age bounds do not count); `false`: only facts without one.
                  * @example true

@@ -24,6 +24,7 @@ import metrics from './plugins/external/metrics.js'
 import openapi from './plugins/external/openapi.js'
 import rateLimiting from './plugins/external/rate-limit.js'
 import security from './plugins/external/security.js'
+import htmlPages from './plugins/app/html-pages.js'
 import healthRoutes from './routes/health-routes.js'
 import metricsRoute from './routes/metrics-route.js'
 import problemsRoute from './routes/problems-route.js'
@@ -33,6 +34,8 @@ import factsRoutes from './routes/v1/facts/facts-routes.js'
 import metaRoute from './routes/v1/meta-route.js'
 import sourcesRoutes from './routes/v1/sources-routes.js'
 import vocabulariesRoutes from './routes/v1/vocabularies-routes.js'
+// last: its modules load schemas the API's routes load first, in the order the document lists them
+import explorerPages from './routes/explorer/explorer-pages.js'
 
 /** Server options the app relies on; run-server.ts and the tests both create Fastify with them. */
 export function serverOptions(config: Config): FastifyHttpOptions<Server> {
@@ -83,16 +86,18 @@ export default fp(
     await app.register(queryStringChecks)
     await app.register(contentNegotiation)
     await app.register(responseCache, { maxBytes: config.RESPONSE_CACHE_MB * 1024 * 1024 })
+    await app.register(htmlPages)
 
     await app.register(healthRoutes)
     await app.register(metricsRoute)
     await app.register(problemsRoute)
     await app.register(factsRoutes)
     await app.register(factsExportRoute)
-    await app.register(factCitationRoute)
+    await app.register(factCitationRoute, config)
     await app.register(vocabulariesRoutes)
     await app.register(sourcesRoutes)
     await app.register(metaRoute)
+    await app.register(explorerPages)
   },
   { name: 'trafficking-facts-app' }
 )

@@ -14,6 +14,12 @@ export const configSchema = z.object({
   DATABASE_PATH: z.string().min(1).default('data/facts.sqlite').describe('The SQLite file served (read-only).'),
   DATA_DIR: z.string().min(1).default('db').describe('Curated data the database is built from when missing.'),
   MIGRATIONS_DIR: z.string().min(1).default('migrations'),
+  PUBLIC_BASE_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://facts.example.org' })
+    .refine((u) => !/[?#]/.test(u), 'must have no query or fragment')
+    .transform((u) => u.replace(/\/+$/, ''))
+    .optional()
+    .describe('Public address of the service (scheme, host, optional path), for the links it writes; the request host when unset.'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   RATE_LIMIT_MAX: nonNegativeInt.default(300).describe('Requests per minute per client; 0 turns rate limiting off.'),
   CACHE_MAX_AGE: nonNegativeInt.default(300).describe('Seconds for Cache-Control max-age on data endpoints.'),

@@ -9,6 +9,7 @@ export function createSourcesRepository(db: Database) {
   const one = db.prepare(`SELECT ${columns} FROM sources s WHERE s.id = ?`)
   const text = db.prepare('SELECT text FROM sources WHERE id = ?').pluck()
   const ids = db.prepare('SELECT id FROM sources ORDER BY id').pluck()
+  const skipped = db.prepare('SELECT start, end, reason, note FROM skipped_spans WHERE source_id = ? ORDER BY start, end')
 
   return {
     list(): Source[] {
@@ -20,10 +21,21 @@ export function createSourcesRepository(db: Database) {
     text(id: string): string | undefined {
       return text.get(id) as string | undefined
     },
+    /** The sentences curators left out of the facts, each with its reason. */
+    skipped(id: string): SkippedSpan[] {
+      return skipped.all(id) as SkippedSpan[]
+    },
     ids(): Set<string> {
       return new Set(ids.all() as string[])
     }
   }
+}
+
+export interface SkippedSpan {
+  start: number
+  end: number
+  reason: string
+  note: string | null
 }
 
 export type SourcesRepository = ReturnType<typeof createSourcesRepository>

@@ -52,8 +52,13 @@ const refuseCountry = (code: string) => (isCountryCode(code) ? undefined : `"${c
 
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' })
 
+// Intl.DisplayNames.of is slow next to a Map lookup, and a build asks once per fact
+const knownCodes = new Map<string, boolean>()
+
 export function isCountryCode(code: string): boolean {
-  return /^[A-Z]{2}$/.test(code) && regionNames.of(code) !== undefined
+  let known = knownCodes.get(code)
+  if (known === undefined && /^[A-Z]{2}$/.test(code)) knownCodes.set(code, (known = regionNames.of(code) !== undefined))
+  return known === true
 }
 
 export function countryName(code: string): string {
@@ -82,6 +87,17 @@ export const FACT_FILTERS = {
     echo: z.int().optional(),
     repeatable: false,
     selects: { yearBound: 'to' }
+  }),
+  // Publication years are few and discrete (one per origin document), so a repeatable value
+  // selects them, like `year`, through the index's posting lists, and each value of its facet
+  // is one filter value; a range would need a second kind of bound on an order facts are not in.
+  publishedYear: define({
+    // the example sits on the items, as for `flag`: the example fact has no publication year
+    parameter: z.array(year.meta({ examples: [2018] })).max(50).optional()
+      .describe('Year the claim was published, from its origin documents (`publishedYear`; repeatable: any of). Facts with no known publication year never match.'),
+    echo: z.array(z.int()).optional(),
+    repeatable: true,
+    selects: { dimension: 'publishedYear' }
   }),
   category: define({
     parameter: slugList('Category slug from `/v1/categories`', 'prosecution', 'categories'),
@@ -159,7 +175,7 @@ export const FACT_FILTERS = {
   }),
   flag: define({
     // the example sits on the items: the parameters' examples together find the Fact example,
-    // which carries no flag
+    // which carries no conflicts-with flag
     parameter: z.array(z.string().min(1).max(100).meta({ ...closedVocabulary('flags'), examples: ['conflicts-with'] })).max(50).optional()
       .describe('Only facts carrying this curation flag, a slug from `/v1/flags`; `conflicts-with` matches any conflict (repeatable: any of).'),
     echo: termList('flags'),
@@ -170,7 +186,7 @@ export const FACT_FILTERS = {
   excludeFlag: define({
     parameter: z.array(z.string().min(1).max(100).meta(closedVocabulary('flags'))).max(50).optional()
       .describe('Leave out facts carrying this curation flag, a slug from `/v1/flags` (repeatable: facts carrying any of them are left out).')
-      .meta({ examples: [['subject-unclear', 'truncated-in-source']] }),
+      .meta({ examples: [['undated', 'truncated-in-source']] }),
     echo: termList('flags'),
     repeatable: true,
     selects: { dimension: 'flag', exclude: true },

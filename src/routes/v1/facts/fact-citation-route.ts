@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { NotFoundError } from '../../../http/errors.js'
 import { citationSchema } from '../../../schemas/citation.js'
 import type { Fact } from '../../../schemas/fact.js'
+import type { Config } from '../../../config/config.js'
 import { problemResponses } from '../../../schemas/problem.js'
 import type { Source } from '../../../schemas/source.js'
 import { idParamsSchema, noQuerySchema } from '../../../schemas/vocabulary.js'
@@ -10,7 +11,9 @@ import { factCitation } from './fact-citation.js'
 // CSL-JSON's registered media type; plain JSON for clients that ask for that
 const CSL_JSON = 'application/vnd.citationstyles.csl+json'
 
-const factCitationRoute: FastifyPluginAsyncZod = async (app) => {
+const factCitationRoute: FastifyPluginAsyncZod<Pick<Config, 'PUBLIC_BASE_URL'>> = async (app, config) => {
+  // behind a proxy the Host header can name an internal host: a configured public address wins
+  const baseUrl = (request: { protocol: string; host: string }) => config.PUBLIC_BASE_URL ?? `${request.protocol}://${request.host}`
   app.get('/v1/facts/:id/citation', {
     config: { produces: [CSL_JSON, 'application/json'] },
     schema: {
@@ -34,7 +37,7 @@ const factCitationRoute: FastifyPluginAsyncZod = async (app) => {
     const sources = [...new Set(fact.evidence.map((e) => e.sourceId))]
       .map((id) => app.repositories.sources.find(id))
       .filter((s): s is Source => s !== undefined)
-    const factUrl = `${request.protocol}://${request.host}/v1/facts/${encodeURIComponent(fact.id)}`
+    const factUrl = `${baseUrl(request)}/v1/facts/${encodeURIComponent(fact.id)}`
     const type = request.accepts().type([CSL_JSON, 'application/json']) || CSL_JSON
     return reply.type(`${type}; charset=utf-8`).send(factCitation(fact, sources, app.repositories.meta.datasetInfo(), factUrl))
   })

@@ -23,9 +23,11 @@ export function factCitation(fact: Fact, sources: Source[], dataset: DatasetInfo
       type: 'dataset' as const,
       title: `${dataset.title}: ${fact.statement}`,
       version: dataset.version,
-      issued: dataset.builtAt ? dateParts(dataset.builtAt) : undefined,
+      // the release of this version, not the build: rebuilding the same data cites the same date
+      issued: dataset.released ? dateParts(dataset.released) : undefined,
       URL: factUrl,
-      note: `Fact ${fact.id}; licence: ${dataset.license}.`
+      // the licence text ends a sentence of its own: one full stop, not two
+      note: `Fact ${fact.id}; licence: ${dataset.license.trim().replace(/\.+$/, '')}.`
     }),
     ...sources.map((source) =>
       known({

@@ -5,7 +5,7 @@ import type { Fact, Origin } from '../../../schemas/fact.js'
 // documents the evidence was first published in, one entry per document, aligned across the
 // four columns (an unknown field is an empty entry), so that a spreadsheet can cite them.
 export const CSV_COLUMNS = [
-  'id', 'statement', 'year', 'yearInferred', 'when', 'country', 'places', 'categories', 'forms',
+  'id', 'statement', 'year', 'yearInferred', 'when', 'publishedYear', 'country', 'places', 'categories', 'forms',
   'actors', 'figures', 'evidence', 'flags', 'note', 'relatedCountries', 'subdivisions',
   'originPublisher', 'originTitle', 'originYear', 'originUrl'
 ] as const
@@ -31,6 +31,7 @@ export function csvRow(fact: Fact): string {
     year: fact.year,
     yearInferred: fact.yearInferred,
     when: fact.when,
+    publishedYear: fact.publishedYear,
     country: fact.country,
     places: fact.places.join(LIST_SEPARATOR),
     categories: fact.categories.join(LIST_SEPARATOR),
