@@ -58,7 +58,10 @@ try {
   header()
   for (const [name, r] of Object.entries(scale.http)) row(name, r, r.non2xx || r.errors ? `(${r.non2xx} non-2xx, ${r.errors} errors)` : '')
   console.log(`page at depth 10,000 / page 1 (repository, median): ${f(scale.deepPage.depth10000Ms, 3)} / ${f(scale.deepPage.page1Ms, 3)} ms = ${f(scale.deepPage.ratio, 2)}`)
-  console.log(`NDJSON export of all: ${f(scale.export.factsPerSecond)} facts/s, ${f(scale.export.mb)} MB, server RSS +${f(scale.export.rssGrowthMb)} MB`)
+  for (const [encoding, e] of Object.entries(scale.exports)) {
+    console.log(`NDJSON export of all (${encoding}): ${f(e.factsPerSecond)} facts/s, ${f(e.mb)} MB, server RSS +${f(e.rssGrowthMb)} MB; ` +
+      `${e.probes.count} pages beside it: p50 ${f(e.probes.p50, 1)} ms, max ${f(e.probes.max, 1)} ms`)
+  }
   writeFileSync(values.out, `${JSON.stringify({ date: new Date().toISOString(), node: process.version, pinned: canPin, seconds, seed, explorer, fields, scale }, null, 2)}\n`)
   console.log(`\nfigures written to ${values.out}`)
 } finally {

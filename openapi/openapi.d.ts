@@ -924,7 +924,7 @@ export interface components {
     };
     parameters: {
         /**
-         * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body.
+         * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body. `*` matches any current representation (RFC 9110 §13.1.2), so it turns every answer that would be a 200 into a 304; a 400 or 404 stays what it is.
          * @example W/"1.0.0-1.1.0-0123456789abcdef"
          */
         IfNoneMatch: string;
@@ -1103,14 +1103,14 @@ export interface operations {
                  *       "russian-government"
                  *     ]
                  */
-                actor?: string[];
+                actor?: ("anton-pogorelov" | "chuvash-former-police-chief" | "commonwealth-of-independent-states" | "human-rights-watch" | "iranian-led-militias-in-syria" | "iranian-officials" | "kenyan-trafficking-victims" | "migrants" | "ministry-of-internal-affairs" | "moscow-police" | "nigerian-trafficking-victims" | "organized-crime-syndicates" | "prosecutor-general-office" | "russian-government" | "russian-security-council" | "traffickers")[];
                 /**
                  * @description Only facts naming an actor of this type, e.g. `government`.
                  * @example government
                  */
                 actorType?: "government" | "law-enforcement" | "judiciary" | "legislature" | "international-organization" | "ngo" | "media" | "criminal-group" | "official" | "victim" | "at-risk-group" | "foreign-government";
                 /**
-                 * @description ISO 3166-1 alpha-2 code of the country the claim is about (case-insensitive).
+                 * @description ISO 3166-1 alpha-2 code of the country the claim is about (case-insensitive). Any assigned code is accepted, and one no fact names matches nothing; so no `enum` (it would refuse lower case): `/v1/facts/facets` lists the countries with facts.
                  * @example RU
                  */
                 country?: string;
@@ -1120,7 +1120,7 @@ export interface operations {
                  * @description Source id from `/v1/sources`.
                  * @example ru-trafficking-excerpts
                  */
-                source?: string;
+                source?: "ru-trafficking-excerpts";
                 /**
                  * @description Full-text search over statements and quotes; every word must match, results ranked by relevance.
                  * @example prosecuted
@@ -1165,7 +1165,7 @@ export interface operations {
             };
             header?: {
                 /**
-                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body.
+                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body. `*` matches any current representation (RFC 9110 §13.1.2), so it turns every answer that would be a 200 into a 304; a 400 or 404 stays what it is.
                  * @example W/"1.0.0-1.1.0-0123456789abcdef"
                  */
                 "If-None-Match"?: components["parameters"]["IfNoneMatch"];
@@ -1314,14 +1314,14 @@ export interface operations {
                  *       "russian-government"
                  *     ]
                  */
-                actor?: string[];
+                actor?: ("anton-pogorelov" | "chuvash-former-police-chief" | "commonwealth-of-independent-states" | "human-rights-watch" | "iranian-led-militias-in-syria" | "iranian-officials" | "kenyan-trafficking-victims" | "migrants" | "ministry-of-internal-affairs" | "moscow-police" | "nigerian-trafficking-victims" | "organized-crime-syndicates" | "prosecutor-general-office" | "russian-government" | "russian-security-council" | "traffickers")[];
                 /**
                  * @description Only facts naming an actor of this type, e.g. `government`.
                  * @example government
                  */
                 actorType?: "government" | "law-enforcement" | "judiciary" | "legislature" | "international-organization" | "ngo" | "media" | "criminal-group" | "official" | "victim" | "at-risk-group" | "foreign-government";
                 /**
-                 * @description ISO 3166-1 alpha-2 code of the country the claim is about (case-insensitive).
+                 * @description ISO 3166-1 alpha-2 code of the country the claim is about (case-insensitive). Any assigned code is accepted, and one no fact names matches nothing; so no `enum` (it would refuse lower case): `/v1/facts/facets` lists the countries with facts.
                  * @example RU
                  */
                 country?: string;
@@ -1331,7 +1331,7 @@ export interface operations {
                  * @description Source id from `/v1/sources`.
                  * @example ru-trafficking-excerpts
                  */
-                source?: string;
+                source?: "ru-trafficking-excerpts";
                 /**
                  * @description Full-text search over statements and quotes; every word must match, results ranked by relevance.
                  * @example prosecuted
@@ -1364,7 +1364,7 @@ export interface operations {
             };
             header?: {
                 /**
-                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body.
+                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body. `*` matches any current representation (RFC 9110 §13.1.2), so it turns every answer that would be a 200 into a 304; a 400 or 404 stays what it is.
                  * @example W/"1.0.0-1.1.0-0123456789abcdef"
                  */
                 "If-None-Match"?: components["parameters"]["IfNoneMatch"];
@@ -1464,7 +1464,7 @@ export interface operations {
             };
             header?: {
                 /**
-                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body.
+                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body. `*` matches any current representation (RFC 9110 §13.1.2), so it turns every answer that would be a 200 into a 304; a 400 or 404 stays what it is.
                  * @example W/"1.0.0-1.1.0-0123456789abcdef"
                  */
                 "If-None-Match"?: components["parameters"]["IfNoneMatch"];
@@ -1633,14 +1633,14 @@ export interface operations {
                  *       "russian-government"
                  *     ]
                  */
-                actor?: string[];
+                actor?: ("anton-pogorelov" | "chuvash-former-police-chief" | "commonwealth-of-independent-states" | "human-rights-watch" | "iranian-led-militias-in-syria" | "iranian-officials" | "kenyan-trafficking-victims" | "migrants" | "ministry-of-internal-affairs" | "moscow-police" | "nigerian-trafficking-victims" | "organized-crime-syndicates" | "prosecutor-general-office" | "russian-government" | "russian-security-council" | "traffickers")[];
                 /**
                  * @description Only facts naming an actor of this type, e.g. `government`.
                  * @example government
                  */
                 actorType?: "government" | "law-enforcement" | "judiciary" | "legislature" | "international-organization" | "ngo" | "media" | "criminal-group" | "official" | "victim" | "at-risk-group" | "foreign-government";
                 /**
-                 * @description ISO 3166-1 alpha-2 code of the country the claim is about (case-insensitive).
+                 * @description ISO 3166-1 alpha-2 code of the country the claim is about (case-insensitive). Any assigned code is accepted, and one no fact names matches nothing; so no `enum` (it would refuse lower case): `/v1/facts/facets` lists the countries with facts.
                  * @example RU
                  */
                 country?: string;
@@ -1650,7 +1650,7 @@ export interface operations {
                  * @description Source id from `/v1/sources`.
                  * @example ru-trafficking-excerpts
                  */
-                source?: string;
+                source?: "ru-trafficking-excerpts";
                 /**
                  * @description Full-text search over statements and quotes; every word must match, results ranked by relevance.
                  * @example prosecuted
@@ -1693,7 +1693,7 @@ export interface operations {
             };
             header?: {
                 /**
-                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body.
+                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body. `*` matches any current representation (RFC 9110 §13.1.2), so it turns every answer that would be a 200 into a 304; a 400 or 404 stays what it is.
                  * @example W/"1.0.0-1.1.0-0123456789abcdef"
                  */
                 "If-None-Match"?: components["parameters"]["IfNoneMatch"];
@@ -1799,7 +1799,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body.
+                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body. `*` matches any current representation (RFC 9110 §13.1.2), so it turns every answer that would be a 200 into a 304; a 400 or 404 stays what it is.
                  * @example W/"1.0.0-1.1.0-0123456789abcdef"
                  */
                 "If-None-Match"?: components["parameters"]["IfNoneMatch"];
@@ -1925,7 +1925,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body.
+                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body. `*` matches any current representation (RFC 9110 §13.1.2), so it turns every answer that would be a 200 into a 304; a 400 or 404 stays what it is.
                  * @example W/"1.0.0-1.1.0-0123456789abcdef"
                  */
                 "If-None-Match"?: components["parameters"]["IfNoneMatch"];
@@ -2016,7 +2016,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body.
+                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body. `*` matches any current representation (RFC 9110 §13.1.2), so it turns every answer that would be a 200 into a 304; a 400 or 404 stays what it is.
                  * @example W/"1.0.0-1.1.0-0123456789abcdef"
                  */
                 "If-None-Match"?: components["parameters"]["IfNoneMatch"];
@@ -2141,7 +2141,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body.
+                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body. `*` matches any current representation (RFC 9110 §13.1.2), so it turns every answer that would be a 200 into a 304; a 400 or 404 stays what it is.
                  * @example W/"1.0.0-1.1.0-0123456789abcdef"
                  */
                 "If-None-Match"?: components["parameters"]["IfNoneMatch"];
@@ -2232,7 +2232,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body.
+                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body. `*` matches any current representation (RFC 9110 §13.1.2), so it turns every answer that would be a 200 into a 304; a 400 or 404 stays what it is.
                  * @example W/"1.0.0-1.1.0-0123456789abcdef"
                  */
                 "If-None-Match"?: components["parameters"]["IfNoneMatch"];
@@ -2357,7 +2357,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body.
+                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body. `*` matches any current representation (RFC 9110 §13.1.2), so it turns every answer that would be a 200 into a 304; a 400 or 404 stays what it is.
                  * @example W/"1.0.0-1.1.0-0123456789abcdef"
                  */
                 "If-None-Match"?: components["parameters"]["IfNoneMatch"];
@@ -2448,7 +2448,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body.
+                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body. `*` matches any current representation (RFC 9110 §13.1.2), so it turns every answer that would be a 200 into a 304; a 400 or 404 stays what it is.
                  * @example W/"1.0.0-1.1.0-0123456789abcdef"
                  */
                 "If-None-Match"?: components["parameters"]["IfNoneMatch"];
@@ -2573,7 +2573,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body.
+                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body. `*` matches any current representation (RFC 9110 §13.1.2), so it turns every answer that would be a 200 into a 304; a 400 or 404 stays what it is.
                  * @example W/"1.0.0-1.1.0-0123456789abcdef"
                  */
                 "If-None-Match"?: components["parameters"]["IfNoneMatch"];
@@ -2664,7 +2664,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body.
+                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body. `*` matches any current representation (RFC 9110 §13.1.2), so it turns every answer that would be a 200 into a 304; a 400 or 404 stays what it is.
                  * @example W/"1.0.0-1.1.0-0123456789abcdef"
                  */
                 "If-None-Match"?: components["parameters"]["IfNoneMatch"];
@@ -2795,7 +2795,7 @@ export interface operations {
             };
             header?: {
                 /**
-                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body.
+                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body. `*` matches any current representation (RFC 9110 §13.1.2), so it turns every answer that would be a 200 into a 304; a 400 or 404 stays what it is.
                  * @example W/"1.0.0-1.1.0-0123456789abcdef"
                  */
                 "If-None-Match"?: components["parameters"]["IfNoneMatch"];
@@ -2886,7 +2886,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body.
+                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body. `*` matches any current representation (RFC 9110 §13.1.2), so it turns every answer that would be a 200 into a 304; a 400 or 404 stays what it is.
                  * @example W/"1.0.0-1.1.0-0123456789abcdef"
                  */
                 "If-None-Match"?: components["parameters"]["IfNoneMatch"];
@@ -3011,7 +3011,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body.
+                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body. `*` matches any current representation (RFC 9110 §13.1.2), so it turns every answer that would be a 200 into a 304; a 400 or 404 stays what it is.
                  * @example W/"1.0.0-1.1.0-0123456789abcdef"
                  */
                 "If-None-Match"?: components["parameters"]["IfNoneMatch"];
@@ -3102,7 +3102,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body.
+                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body. `*` matches any current representation (RFC 9110 §13.1.2), so it turns every answer that would be a 200 into a 304; a 400 or 404 stays what it is.
                  * @example W/"1.0.0-1.1.0-0123456789abcdef"
                  */
                 "If-None-Match"?: components["parameters"]["IfNoneMatch"];
@@ -3193,7 +3193,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body.
+                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body. `*` matches any current representation (RFC 9110 §13.1.2), so it turns every answer that would be a 200 into a 304; a 400 or 404 stays what it is.
                  * @example W/"1.0.0-1.1.0-0123456789abcdef"
                  */
                 "If-None-Match"?: components["parameters"]["IfNoneMatch"];
@@ -3329,7 +3329,7 @@ export interface operations {
             };
             header?: {
                 /**
-                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body.
+                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body. `*` matches any current representation (RFC 9110 §13.1.2), so it turns every answer that would be a 200 into a 304; a 400 or 404 stays what it is.
                  * @example W/"1.0.0-1.1.0-0123456789abcdef"
                  */
                 "If-None-Match"?: components["parameters"]["IfNoneMatch"];
@@ -3454,7 +3454,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body.
+                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body. `*` matches any current representation (RFC 9110 §13.1.2), so it turns every answer that would be a 200 into a 304; a 400 or 404 stays what it is.
                  * @example W/"1.0.0-1.1.0-0123456789abcdef"
                  */
                 "If-None-Match"?: components["parameters"]["IfNoneMatch"];

@@ -1,11 +1,14 @@
 import accepts from '@fastify/accepts'
-import type { FastifyInstance, FastifyServerOptions } from 'fastify'
+import type { FastifyHttpOptions, FastifyInstance } from 'fastify'
+import type { Server } from 'node:http'
 import fp from 'fastify-plugin'
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
 import type { Config } from './config/config.js'
+import closeConnections from './plugins/app/close-connections.js'
 import { ID_MAX_LENGTH } from './schemas/identifier.js'
 import { answerClientError, answerFrameworkError } from './http/framework-errors.js'
 import { parseQueryString } from './http/query-string.js'
+import { originForm } from './http/request-target.js'
 import { RequestLog } from './http/request-log.js'
 import contentNegotiation from './plugins/app/content-negotiation.js'
 import database from './plugins/app/database.js'
@@ -13,6 +16,7 @@ import httpCaching from './plugins/app/http-caching.js'
 import problemDetails from './plugins/app/problem-details.js'
 import publicBaseUrl from './plugins/app/public-base-url.js'
 import queryStringChecks from './plugins/app/query-string-checks.js'
+import requestFraming from './plugins/app/request-framing.js'
 import requestIdHeader, { requestId } from './plugins/app/request-id.js'
 import responseCache from './plugins/app/response-cache.js'
 import compression from './plugins/external/compression.js'
@@ -36,7 +40,7 @@ import vocabulariesRoutes from './routes/v1/vocabularies-routes.js'
 import explorerPages from './routes/explorer/explorer-pages.js'
 
 /** Server options the app relies on; run-server.ts and the tests both create Fastify with them. */
-export function serverOptions(config: Config): FastifyServerOptions {
+export function serverOptions(config: Config): FastifyHttpOptions<Server> {
   return {
     // a path segment longer than any id is a 414, where the document says the longest id ends
     routerOptions: { querystringParser: parseQueryString, ignoreTrailingSlash: true, maxParamLength: ID_MAX_LENGTH },
@@ -46,7 +50,14 @@ export function serverOptions(config: Config): FastifyServerOptions {
     genReqId: requestId,
     logController: new RequestLog(),
     trustProxy: config.TRUST_PROXY,
-    requestTimeout: config.REQUEST_TIMEOUT_MS
+    requestTimeout: config.REQUEST_TIMEOUT_MS,
+    // a request that reaches a closing server on a kept-alive connection is still answered
+    // (with Connection: close, as Fastify adds), rather than refused with Fastify's own 503 body
+    return503OnClosing: false,
+    // answers built from the URL never repeat a host from an absolute-form request target
+    rewriteUrl: originForm,
+    // a request without Host gets a problem from request-framing.ts, not Node's bare 400
+    http: { requireHostHeader: false }
   }
 }
 
@@ -57,10 +68,12 @@ export default fp(
     app.setSerializerCompiler(serializerCompiler)
 
     await app.register(problemDetails)
+    await app.register(closeConnections)
     // before any hook that may answer early (CORS preflight, rate limit): those answers carry
     // the request id and are counted too
     await app.register(requestIdHeader)
     await app.register(metrics)
+    await app.register(requestFraming)
     await app.register(security)
     await app.register(compression)
     await app.register(rateLimiting, config)

@@ -25,6 +25,7 @@ export const configSchema = z.object({
   CACHE_MAX_AGE: nonNegativeInt.default(300).describe('Seconds for Cache-Control max-age on data endpoints.'),
   TRUST_PROXY: flag.default(false).describe('Take the client address from X-Forwarded-For (behind a load balancer).'),
   REQUEST_TIMEOUT_MS: nonNegativeInt.default(10_000),
+  SHUTDOWN_GRACE_MS: nonNegativeInt.default(10_000).describe('After SIGTERM, time left for answers in flight (exports) before the process exits anyway.'),
   RESPONSE_CACHE_MB: nonNegativeInt.default(16).describe('Megabytes of finished JSON answers kept per process; 0 turns the cache off.'),
   MAX_EVENT_LOOP_DELAY_MS: nonNegativeInt.default(1000).describe('Mean event-loop delay above which requests get 503; 0 turns the check off.'),
   MAX_HEAP_USED_MB: nonNegativeInt.default(defaultHeapLimitMb).describe('Heap use above which requests get 503 (default 90 % of the V8 heap limit); 0 turns the check off.')

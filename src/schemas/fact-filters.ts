@@ -127,7 +127,7 @@ export const FACT_FILTERS = {
     refuse: inVocabulary('forms')
   }),
   actor: define({
-    parameter: slugList('Actor id from `/v1/actors`', 'russian-government'),
+    parameter: slugList('Actor id from `/v1/actors`', 'russian-government', 'actors'),
     echo: z.array(z.string()).optional(),
     repeatable: true,
     selects: { dimension: 'actor' },
@@ -144,7 +144,10 @@ export const FACT_FILTERS = {
   country: define({
     // description and examples sit on the input side of the transform, where OpenAPI reads them
     parameter: countryCode
-      .describe('ISO 3166-1 alpha-2 code of the country the claim is about (case-insensitive).')
+      .describe(
+        'ISO 3166-1 alpha-2 code of the country the claim is about (case-insensitive). Any assigned code is accepted, ' +
+          'and one no fact names matches nothing; so no `enum` (it would refuse lower case): `/v1/facts/facets` lists the countries with facts.'
+      )
       .meta({ examples: ['RU'] }).transform((c) => c.toUpperCase()).optional(),
     echo: z.string().optional(),
     repeatable: false,
@@ -161,7 +164,7 @@ export const FACT_FILTERS = {
     refuse: refuseCountry
   }),
   source: define({
-    parameter: z.string().min(1).max(200).optional().describe('Source id from `/v1/sources`.').meta({ examples: ['ru-trafficking-excerpts'] }),
+    parameter: z.string().min(1).max(200).meta(closedVocabulary('sources')).optional().describe('Source id from `/v1/sources`.').meta({ examples: ['ru-trafficking-excerpts'] }),
     echo: z.string().optional(),
     repeatable: false,
     selects: { dimension: 'source' },

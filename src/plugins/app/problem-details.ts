@@ -18,19 +18,24 @@ export default fp(
       return sendProblem(request, reply, status, detail, errors)
     })
 
-    // Every route of this API is GET (HEAD and OPTIONS follow from it): a path that answers GET
-    // exists, so another method on it is 405 with Allow (RFC 9110 §15.5.6), not 404.
-    app.setNotFoundHandler((request, reply) => {
-      const path = request.url.split('?', 1)[0]!
-      if (request.method !== 'GET' && app.findRoute({ method: 'GET', url: path })) {
-        reply.header('allow', 'GET, HEAD, OPTIONS')
-        return sendProblem(request, reply, 405, `${echoed(path)} answers GET, HEAD and OPTIONS only, not ${echoed(request.method)}.`)
-      }
-      return sendProblem(request, reply, 404, `No resource at ${request.method} ${echoed(path)}.`)
-    })
+    app.setNotFoundHandler(answerUnrouted)
   },
   { name: 'problem-details' }
 )
+
+/**
+ * A method and path no route answers. Every route of this API is GET (HEAD and OPTIONS follow
+ * from it): a path that answers GET exists, so another method on it is 405 with Allow
+ * (RFC 9110 §15.5.6), not 404.
+ */
+export function answerUnrouted(request: FastifyRequest, reply: FastifyReply) {
+  const path = request.url.split('?', 1)[0]!
+  if (request.method !== 'GET' && reply.server.findRoute({ method: 'GET', url: path })) {
+    reply.header('allow', 'GET, HEAD, OPTIONS')
+    return sendProblem(request, reply, 405, `${echoed(path)} answers GET, HEAD and OPTIONS only, not ${echoed(request.method)}.`)
+  }
+  return sendProblem(request, reply, 404, `No resource at ${request.method} ${echoed(path)}.`)
+}
 
 export type ProblemError = FastifyError & { parameterErrors?: ParameterError[] }
 

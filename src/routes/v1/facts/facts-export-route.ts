@@ -1,10 +1,10 @@
-import { Readable } from 'node:stream'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { NotAcceptableError } from '../../../http/errors.js'
 import { factExportQuerySchema } from '../../../schemas/fact-query.js'
 import { problemResponses } from '../../../schemas/problem.js'
 import { selectFields } from '../../../schemas/fact-fields.js'
+import { exportStream } from './export-stream.js'
 import { csvColumns, csvHeader, csvRow, type CsvColumn } from './fact-csv.js'
 import { resolveFactQuery } from './resolve-fact-query.js'
 
@@ -14,10 +14,6 @@ const FORMATS = {
   csv: { type: 'text/csv; charset=utf-8', extension: 'csv', header: csvHeader, row: (json: string, columns: readonly CsvColumn[]) => csvRow(JSON.parse(json), columns) },
   ndjson: { type: 'application/x-ndjson; charset=utf-8', extension: 'ndjson', header: () => '', row: (json: string) => `${json}\n` }
 } as const
-
-// Rows are written in chunks of this many facts: few enough to keep memory flat, many enough
-// that the stream is not dominated by per-chunk overhead.
-const FACTS_PER_CHUNK = 100
 
 const factsExportRoute: FastifyPluginAsyncZod = async (app) => {
   app.get('/v1/facts/export', {
@@ -52,24 +48,11 @@ const factsExportRoute: FastifyPluginAsyncZod = async (app) => {
       throw new NotAcceptableError(`format=${format} produces ${output.type}; the Accept header allows it not.`)
     }
     const facts = app.repositories.facts.iterateJson(query, sort, format === 'ndjson' ? fields : undefined)
-    function* chunks(): Generator<string> {
-      let chunk = output.header(columns)
-      let inChunk = 0
-      for (const fact of facts) {
-        chunk += output.row(fact, columns)
-        if (++inChunk === FACTS_PER_CHUNK) {
-          yield chunk
-          chunk = ''
-          inChunk = 0
-        }
-      }
-      if (chunk) yield chunk
-    }
     return reply
       .type(output.type)
       .header('content-disposition', `attachment; filename="facts.${output.extension}"`)
       // the 200 schema documents the body for OpenAPI; a stream is sent as is, never serialized
-      .send(Readable.from(chunks(), { objectMode: false }) as unknown as string)
+      .send(exportStream(output.header(columns), facts, (json) => output.row(json, columns)) as unknown as string)
   })
 }
 
