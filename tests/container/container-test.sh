@@ -98,6 +98,16 @@ else
   fail "/v1/facts?year=2013&category=prosecution: status $status, body ${body:0:200}"
 fi
 
+# the explorer's templates, stylesheet and citation worker are files beside the compiled code:
+# a fact page with its quote marked and its APA reference shows they all made it into the image
+if node -e 'fetch(process.argv[1], { signal: AbortSignal.timeout(30000) })
+    .then(async (r) => { const html = await r.text(); process.exit(r.status === 200 && html.includes("<mark>") && html.includes("APA") ? 0 : 1) })
+    .catch(() => process.exit(1))' "$base/facts/ru-2013-sex-trafficking-prosecutions"; then
+  pass "/facts/{id}: the explorer's page, with its quote marked and its APA reference"
+else
+  fail "/facts/{id}: no explorer page with a marked quote and an APA reference"
+fi
+
 uid=$(podman exec "$NAME" id -u 2>&1 || true)
 if [[ $uid == 1000 ]]; then pass "runs as uid 1000"; else fail "runs as uid ${uid}, not 1000"; fi
 
