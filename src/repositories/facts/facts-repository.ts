@@ -4,7 +4,7 @@ import { loadFactIndex } from '../../facts-index/fact-index.js'
 import { walkOrder } from '../../facts-index/fact-orders.js'
 import { matchFacts, type DimensionTerm, type IndexQuery, type MatchSet } from '../../facts-index/match-facts.js'
 import { floatsFromBlob, fromBlob } from '../../facts-index/positions-blob.js'
-import { toPosting } from '../../facts-index/posting.js'
+import { postingBytes, toPosting } from '../../facts-index/posting.js'
 import { scoreWords, topByRelevance, type WordPosting } from '../../facts-index/relevance.js'
 import { WORD_SCORES_SQL } from '../../facts-index/word-scores.js'
 import { words } from '../../facts-index/words.js'
@@ -56,7 +56,7 @@ export function createFactsRepository(db: Database) {
   const jsonAt = db.prepare('SELECT json FROM facts WHERE rowid = ?').pluck()
   const jsonOf = db.prepare('SELECT json FROM facts WHERE id = ?').pluck()
   const scores = createBoundedCache<Float32Array>(SCORE_CACHE_BYTES, (s) => s.byteLength)
-  const matches = createBoundedCache<MatchSet>(MATCH_CACHE_BYTES, (m) => m.bits.byteLength)
+  const matches = createBoundedCache<MatchSet>(MATCH_CACHE_BYTES, (m) => postingBytes(m.bits))
   const facetCounts = createBoundedCache<FacetCounts>(FACET_CACHE_BYTES, (f) => JSON.stringify(f).length * 2)
 
   // the facts most asked for, as stored: a page then costs no SQLite call at all
@@ -69,12 +69,12 @@ export function createFactsRepository(db: Database) {
     const stored = storedWord.get(word) as [Buffer, Buffer] | undefined
     if (stored) {
       const positions = fromBlob(stored[0])
-      return { posting: toPosting(positions, index.size), positions, impacts: floatsFromBlob(stored[1]) }
+      return { posting: toPosting(positions), positions, impacts: floatsFromBlob(stored[1]) }
     }
     const rows = searchedWord.all(`"${word}"`) as [number, number][]
     if (rows.length === 0) return null
     const positions = Uint32Array.from(rows, (r) => r[0])
-    return { posting: toPosting(positions, index.size), positions, impacts: Float32Array.from(rows, (r) => r[1]) }
+    return { posting: toPosting(positions), positions, impacts: Float32Array.from(rows, (r) => r[1]) }
   }
   // null marks a word no fact contains: remembered too, so unknown words cost one lookup
   const wordCache = createBoundedCache<WordPosting | null>(WORD_CACHE_BYTES, (w) => (w ? w.positions.byteLength * 2 : 0))
