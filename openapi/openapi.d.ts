@@ -69,8 +69,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Count matching facts by year, category, form, actor, country, related country, unit and flag
-         * @description Takes the same filters as `/v1/facts`. A fact with several categories (forms, actors) counts once under each. Each list is ordered by count descending, then value, and holds at most `facetLimit` values.
+         * Count matching facts by year, category, form, actor, country, relatedCountry, unit, flag
+         * @description Takes the same filters as `/v1/facts`. A fact with several values of one facet (categories, forms, actors) counts once under each. Each list is ordered by count descending, then value, and holds at most `facetLimit` values.
          */
         get: operations["getFactFacets"];
         put?: never;
@@ -602,6 +602,54 @@ export interface components {
             /** @description A curator's note explaining a flag or an inference. */
             note: string | null;
         };
+        /** @description Counts for the same filters, each list by count descending, then value. */
+        FactFacets: {
+            /** @description `value` null counts facts with no stated year. */
+            year: {
+                value: number | null;
+                count: number;
+            }[];
+            category: {
+                value: string;
+                label: string;
+                count: number;
+            }[];
+            form: {
+                value: string;
+                label: string;
+                count: number;
+            }[];
+            actor: {
+                value: string;
+                label: string;
+                count: number;
+            }[];
+            country: {
+                value: string;
+                label: string;
+                count: number;
+            }[];
+            /** @description Other countries the facts name (`relatedCountries`), by fact count. */
+            relatedCountry: {
+                value: string;
+                label: string;
+                count: number;
+            }[];
+            /** @description Units of the facts' figures (`figures[].unit`, age bounds included), by fact count. */
+            unit: {
+                value: string;
+                label: string;
+                count: number;
+            }[];
+            /** @description Curation flags of the facts, `conflicts-with` for any conflict, by fact count. */
+            flag: {
+                value: string;
+                label: string;
+                count: number;
+            }[];
+            /** @description Facets that have more values than `facetLimit`: their lists hold the most frequent ones only. */
+            truncated: ("year" | "category" | "form" | "actor" | "country" | "relatedCountry" | "unit" | "flag")[];
+        };
         /** @description What this dataset is: version, content hash, build time, licence and counts. */
         Meta: {
             title: string;
@@ -759,54 +807,6 @@ export interface components {
                 nextCursor: string | null;
             };
             query: components["schemas"]["QueryEcho"];
-        };
-        /** @description Counts for the same filters, each list by count descending, then value. */
-        FactFacets: {
-            /** @description `value` null counts facts with no stated year. */
-            year: {
-                value: number | null;
-                count: number;
-            }[];
-            category: {
-                value: string;
-                label: string;
-                count: number;
-            }[];
-            form: {
-                value: string;
-                label: string;
-                count: number;
-            }[];
-            actor: {
-                value: string;
-                label: string;
-                count: number;
-            }[];
-            country: {
-                value: string;
-                label: string;
-                count: number;
-            }[];
-            /** @description Other countries the facts name (`relatedCountries`), by fact count. */
-            relatedCountry: {
-                value: string;
-                label: string;
-                count: number;
-            }[];
-            /** @description Units of the facts' figures (`figures[].unit`, age bounds included), by fact count. */
-            unit: {
-                value: string;
-                label: string;
-                count: number;
-            }[];
-            /** @description Curation flags of the facts, `conflicts-with` for any conflict, by fact count. */
-            flag: {
-                value: string;
-                label: string;
-                count: number;
-            }[];
-            /** @description Facets that have more values than `facetLimit`: their lists hold the most frequent ones only. */
-            truncated: ("year" | "category" | "form" | "actor" | "country" | "relatedCountry" | "unit" | "flag")[];
         };
         /** @description A report facts are taken from, with the hash and length of its text. */
         Source: {

@@ -52,23 +52,4 @@ export const factPageSchema = z
   })
   .meta({ id: 'FactPage', description: 'One page of matching facts, the paging state and the query as understood.' })
 
-const bucket = <T extends z.ZodType>(value: T) => z.object({ value, count: z.int() })
-const labelledBucket = z.object({ value: z.string(), label: z.string(), count: z.int() })
-
-export const factFacetsSchema = z
-  .object({
-    year: z.array(bucket(z.int().nullable())).describe('`value` null counts facts with no stated year.'),
-    category: z.array(labelledBucket),
-    form: z.array(labelledBucket),
-    actor: z.array(labelledBucket),
-    country: z.array(labelledBucket),
-    relatedCountry: z.array(labelledBucket).describe('Other countries the facts name (`relatedCountries`), by fact count.'),
-    unit: z.array(labelledBucket).describe('Units of the facts\' figures (`figures[].unit`, age bounds included), by fact count.'),
-    flag: z.array(labelledBucket).describe('Curation flags of the facts, `conflicts-with` for any conflict, by fact count.'),
-    truncated: z.array(z.enum(['year', 'category', 'form', 'actor', 'country', 'relatedCountry', 'unit', 'flag']))
-      .describe('Facets that have more values than `facetLimit`: their lists hold the most frequent ones only.')
-  })
-  .meta({ id: 'FactFacets', description: 'Counts for the same filters, each list by count descending, then value.' })
-
-export type FactFacets = z.infer<typeof factFacetsSchema>
 export type QueryEcho = z.infer<typeof queryEchoSchema>

@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3'
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import type { Config } from '../../config/config.js'
-import type { FacetLabels } from '../../routes/v1/facts/facet-lists.js'
+import type { VocabularyLabels } from '../../schemas/fact-facets.js'
 import type { Vocabularies } from '../../schemas/fact-filters.js'
 import { openDatabase } from '../../database/open-database.js'
 import { createFactsRepository, type FactsRepository } from '../../repositories/facts/facts-repository.js'
@@ -20,7 +20,7 @@ declare module 'fastify' {
       meta: MetaRepository
     }
     /** Read once at start: the dataset is immutable while the process serves it. */
-    dataset: DatasetInfo & { vocabularies: Vocabularies; labels: FacetLabels }
+    dataset: DatasetInfo & { vocabularies: Vocabularies; labels: VocabularyLabels }
   }
 }
 
@@ -55,11 +55,11 @@ export default fp(
         flags: new Set(flags.map((t) => t.slug))
       },
       labels: {
-        category: new Map(categories.map((t) => [t.slug, t.label])),
-        form: new Map(forms.map((t) => [t.slug, t.label])),
-        actor: new Map(actors.map((a) => [a.id, a.name])),
-        unit: new Map(units.map((t) => [t.slug, t.label])),
-        flag: new Map(flags.map((t) => [t.slug, t.label]))
+        categories: new Map(categories.map((t) => [t.slug, t.label])),
+        forms: new Map(forms.map((t) => [t.slug, t.label])),
+        actors: new Map(actors.map((a) => [a.id, a.name])),
+        units: new Map(units.map((t) => [t.slug, t.label])),
+        flags: new Map(flags.map((t) => [t.slug, t.label]))
       }
     })
   },

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3'
-import { countValues, type ValueCount } from '../../facts-index/facet-counts.js'
+import { countValues } from '../../facts-index/facet-counts.js'
 import { loadFactIndex } from '../../facts-index/fact-index.js'
 import { walkOrder } from '../../facts-index/fact-orders.js'
 import { matchFacts, type DimensionTerm, type IndexQuery, type MatchSet } from '../../facts-index/match-facts.js'
@@ -8,6 +8,7 @@ import { postingBytes, toPosting } from '../../facts-index/posting.js'
 import { scoreWords, topByRelevance, type WordPosting } from '../../facts-index/relevance.js'
 import { WORD_SCORES_SQL } from '../../facts-index/word-scores.js'
 import { words } from '../../facts-index/words.js'
+import { FACET_NAMES, facetDimension, type FacetCounts } from '../../schemas/fact-facets.js'
 import { FACT_FILTERS, FILTER_NAMES, type FactQuery } from '../../schemas/fact-filters.js'
 import type { FactSort } from '../../schemas/fact-query.js'
 import type { Fact } from '../../schemas/fact.js'
@@ -35,9 +36,6 @@ export interface FactPage {
   /** Where the page ends when more facts follow, else null. */
   next: PagePlace | null
 }
-
-export const FACET_DIMENSIONS = ['year', 'category', 'form', 'actor', 'country', 'relatedCountry', 'unit', 'flag'] as const
-export type FacetCounts = Record<(typeof FACET_DIMENSIONS)[number], ValueCount[]>
 
 // Bounds on what the repository remembers between requests, in bytes, whatever the query mix.
 const MATCH_CACHE_BYTES = 32 * 1024 * 1024
@@ -131,11 +129,11 @@ export function createFactsRepository(db: Database) {
     iterateJson,
     count: (query: FactQuery): number => match(query).count,
 
-    /** Matching facts per value of each facet dimension; `year` "none" counts facts without one. */
+    /** Matching facts per value of each facet's dimension; `year` "none" counts facts without one. */
     facets(query: FactQuery): FacetCounts {
       return memoized(facetCounts, query.key, () => {
         const set = match(query)
-        return Object.fromEntries(FACET_DIMENSIONS.map((d) => [d, countValues(index, set, d)])) as FacetCounts
+        return Object.fromEntries(FACET_NAMES.map((name) => [name, countValues(index, set, facetDimension(name))])) as FacetCounts
       })
     },
 

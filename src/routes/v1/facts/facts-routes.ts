@@ -2,16 +2,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { JSON_ONLY, sendJson } from '../../../plugins/app/content-negotiation.js'
 import { NotFoundError } from '../../../http/errors.js'
 import { factSchema } from '../../../schemas/fact.js'
-import {
-  factFacetsQuerySchema,
-  factFacetsSchema,
-  factListQuerySchema,
-  factPageSchema
-} from '../../../schemas/fact-query.js'
+import { FACET_NAMES, factFacetsSchema, toFacetLists } from '../../../schemas/fact-facets.js'
+import { factFacetsQuerySchema, factListQuerySchema, factPageSchema } from '../../../schemas/fact-query.js'
 import { problemResponses } from '../../../schemas/problem.js'
 import { idParamsSchema, noQuerySchema } from '../../../schemas/vocabulary.js'
 import { decodeCursor, encodeCursor } from './fact-cursor.js'
-import { toFacetLists } from './facet-lists.js'
 import { resolveFactQuery } from './resolve-fact-query.js'
 
 // facts answers are costly to compute and never change while the process serves them
@@ -49,9 +44,9 @@ const factsRoutes: FastifyPluginAsyncZod = async (app) => {
     config: CACHED_JSON,
     schema: {
       operationId: 'getFactFacets',
-      summary: 'Count matching facts by year, category, form, actor, country, related country, unit and flag',
+      summary: `Count matching facts by ${FACET_NAMES.join(', ')}`,
       description:
-        'Takes the same filters as `/v1/facts`. A fact with several categories (forms, actors) counts once under each. ' +
+        'Takes the same filters as `/v1/facts`. A fact with several values of one facet (categories, forms, actors) counts once under each. ' +
         'Each list is ordered by count descending, then value, and holds at most `facetLimit` values.',
       tags: ['facts'],
       querystring: factFacetsQuerySchema,
