@@ -19,7 +19,7 @@ const FORWARD_COST_PER_VALUE = 3
  * value's posting list (counting in C, container by container), or visit the matching facts (or,
  * when most facts match, the others) and tally their values through the forward index.
  */
-export function countValues(index: FactIndex, match: MatchSet, dimension: Dimension): ValueCount[] {
+export function countValues(index: FactIndex, match: MatchSet, dimension: Dimension, visit = () => visitFewer(index, match)): ValueCount[] {
   const counts: ValueCount[] = []
   const everything = match.count === index.size
   if (dimension === 'year' && !everything) {
@@ -33,7 +33,7 @@ export function countValues(index: FactIndex, match: MatchSet, dimension: Dimens
   if (forward) {
     const visited = Math.min(match.count, index.size - match.count)
     if (visited * (1 + forward.values.length / index.size) * FORWARD_COST_PER_VALUE < forward.postingCost) {
-      return countForward(index, forward, match)
+      return countForward(forward, visit())
     }
   }
   for (const [value, posting] of index.postings[dimension]) {
@@ -43,12 +43,28 @@ export function countValues(index: FactIndex, match: MatchSet, dimension: Dimens
   return counts
 }
 
-// Visits the fewer of the matching and the other facts: a value's count among the matches is its
-// posting list's size less its count among the others.
-function countForward(index: FactIndex, { names, sizes, offsets, values }: ForwardIndex, match: MatchSet): ValueCount[] {
-  const fewer = match.count <= index.size / 2
-  const visit = fewer ? match.bits : complement(match.bits, index.size)
-  const positions = visit.toUint32Array(index.scratch())
+/** Counts of several dimensions over one match set: the facts to visit are listed once for all. */
+export function countFacets(index: FactIndex, match: MatchSet, dimensions: readonly Dimension[]): ValueCount[][] {
+  let visited: Visited | undefined
+  const visit = () => (visited ??= visitFewer(index, match))
+  return dimensions.map((dimension) => countValues(index, match, dimension, visit))
+}
+
+interface Visited {
+  positions: Uint32Array
+  /** The positions are the facts that do not match. */
+  others: boolean
+}
+
+// The fewer of the matching and the other facts, listed into the index's scratch buffer: a
+// value's count among the matches is its posting list's size less its count among the others.
+function visitFewer(index: FactIndex, match: MatchSet): Visited {
+  const others = match.count > index.size / 2
+  const visit = others ? complement(match.bits, index.size) : match.bits
+  return { positions: visit.toUint32Array(index.scratch()), others }
+}
+
+function countForward({ names, sizes, offsets, values }: ForwardIndex, { positions, others }: Visited): ValueCount[] {
   const tally = new Uint32Array(names.length)
   for (let i = 0; i < positions.length; i++) {
     const p = positions[i]!
@@ -56,7 +72,7 @@ function countForward(index: FactIndex, { names, sizes, offsets, values }: Forwa
   }
   const counts: ValueCount[] = []
   for (let value = 0; value < names.length; value++) {
-    const count = fewer ? tally[value]! : sizes[value]! - tally[value]!
+    const count = others ? sizes[value]! - tally[value]! : tally[value]!
     if (count > 0) counts.push({ value: names[value]!, count })
   }
   return counts

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3'
-import { countValues } from '../../facts-index/facet-counts.js'
+import { countFacets } from '../../facts-index/facet-counts.js'
 import { loadFactIndex } from '../../facts-index/fact-index.js'
 import { walkOrder } from '../../facts-index/fact-orders.js'
 import { matchFacts, type DimensionTerm, type IndexQuery, type MatchSet } from '../../facts-index/match-facts.js'
@@ -133,7 +133,8 @@ export function createFactsRepository(db: Database) {
     facets(query: FactQuery): FacetCounts {
       return memoized(facetCounts, query.key, () => {
         const set = match(query)
-        return Object.fromEntries(FACET_NAMES.map((name) => [name, countValues(index, set, facetDimension(name))])) as FacetCounts
+        const counts = countFacets(index, set, FACET_NAMES.map(facetDimension))
+        return Object.fromEntries(FACET_NAMES.map((name, i) => [name, counts[i]])) as FacetCounts
       })
     },
 
