@@ -36,11 +36,11 @@ const get = async (url: string) => {
 }
 
 describe(`${FACTS.toLocaleString('en')} synthetic facts against a recomputation from the input`, () => {
-  test('totals and the first two pages of 300 random filter sets, in every order', async () => {
+  test('totals and the first two pages of 200 random filter sets, in every order', async () => {
     const sorts = Object.keys(ORDERS) as (keyof typeof ORDERS)[]
     const mismatches: unknown[] = []
     let nonEmpty = 0
-    for (const [i, filters] of randomFilterSets(300, 17, actorTypes).entries()) {
+    for (const [i, filters] of randomFilterSets(200, 17, actorTypes).entries()) {
       const sort = sorts[i % sorts.length]!
       const limit = [1, 7, 20, 100][i % 4]!
       const expected = facts.filter(matcher(actorTypes, filters)).sort(ORDERS[sort]).map((f) => f.id)
@@ -56,12 +56,12 @@ describe(`${FACTS.toLocaleString('en')} synthetic facts against a recomputation 
     }
     expect(mismatches).toEqual([])
     // the draw must mostly find facts, or agreeing on empty answers would prove little
-    expect(nonEmpty).toBeGreaterThan(200)
+    expect(nonEmpty).toBeGreaterThan(130)
   })
 
-  test('every facet count of 150 random filter sets', async () => {
+  test('every facet count of 100 random filter sets', async () => {
     const mismatches: unknown[] = []
-    for (const filters of randomFilterSets(150, 29, actorTypes)) {
+    for (const filters of randomFilterSets(100, 29, actorTypes)) {
       const url = `/v1/facts/facets?${toQuery({ ...filters, facetLimit: 1000 })}`
       const body = await get(url)
       const expected = facetCounts(facts.filter(matcher(actorTypes, filters)))

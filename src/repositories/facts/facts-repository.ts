@@ -59,7 +59,15 @@ export function createFactsRepository(db: Database) {
 
   // the facts most asked for, as stored: a page then costs no SQLite call at all
   const factJson = createBoundedCache<string>(FACT_JSON_CACHE_BYTES, (json) => json.length * 2)
-  const jsonAtPosition = (position: number) => memoized(factJson, String(position), () => jsonAt.get(position) as string)
+  // a page's facts not in the cache are read in one statement: half the cost of one read each
+  const jsonIn = db.prepare('SELECT rowid, json FROM facts WHERE rowid IN (SELECT value FROM json_each(?))').raw()
+  const jsonsAtPositions = (positions: number[]): string[] => {
+    const found = positions.map((p) => factJson.get(String(p)))
+    const missing = positions.filter((_, i) => found[i] === undefined)
+    if (missing.length === 0) return found as string[]
+    const read = new Map(jsonIn.all(JSON.stringify(missing)) as [number, string][])
+    return positions.map((p, i) => found[i] ?? factJson.set(String(p), read.get(p)!))
+  }
   const storedWord = db.prepare('SELECT positions, impacts FROM word_postings WHERE word = ?').raw()
   const searchedWord = db.prepare(WORD_SCORES_SQL).raw()
   // common words were read out of the full-text index at build time; rare ones are read here
@@ -100,7 +108,7 @@ export function createFactsRepository(db: Database) {
   }
 
   // an export reads every fact once: it goes around the cache rather than flushing it
-  function page({ query, sort, limit, after }: FactPageRequest, jsonOf = jsonAtPosition): FactPage {
+  function page({ query, sort, limit, after }: FactPageRequest, jsonsOf = jsonsAtPositions): FactPage {
     const { bits } = match(query)
     const found: (PagePlace & { position: number })[] =
       sort === 'relevance'
@@ -110,7 +118,7 @@ export function createFactsRepository(db: Database) {
     const shown = hasMore ? found.slice(0, limit) : found
     const last = shown.at(-1)
     return {
-      facts: shown.map((f) => jsonOf(f.position)),
+      facts: jsonsOf(shown.map((f) => f.position)),
       next: hasMore && last ? (sort === 'relevance' ? { place: last.place, score: last.score } : { place: last.place }) : null
     }
   }
@@ -118,7 +126,7 @@ export function createFactsRepository(db: Database) {
   function* iterateJson(query: FactQuery, sort: FactSort, batchSize = 500): Generator<string> {
     let after: PagePlace | undefined
     do {
-      const batch = page({ query, sort, limit: batchSize, after }, (position) => jsonAt.get(position) as string)
+      const batch = page({ query, sort, limit: batchSize, after }, (positions) => positions.map((p) => jsonAt.get(p) as string))
       yield* batch.facts
       after = batch.next ?? undefined
     } while (after !== undefined)
