@@ -7,14 +7,15 @@ FROM node:24-bookworm AS build
 WORKDIR /app
 
 # One dependency runs an install script: roaring (compressed bitmaps, CRoaring) compiles its
-# native module with this stage's python3, make and g++, against the headers of the node that
-# runs here (npm_config_nodedir: nothing is downloaded, and a module built for another Node
-# fails to load with "Module did not self-register"). package.json's allowScripts denies the
+# native module with this stage's python3, make and g++ (build_from_source: its installer would
+# otherwise first try to download a prebuilt binary), against the headers of the node that runs
+# here (nodedir: nothing is downloaded, and a module built for another Node fails to load with
+# "Module did not self-register"). package.json's allowScripts denies the
 # others: better-sqlite3 13 ships its native binary for linux-x64/arm64 (glibc and musl) in
 # prebuilds/ inside the npm package, and its implicit `node-gyp rebuild` compiles nothing when
 # that binary is there; esbuild's postinstall (for tsx, a dev dependency) only optimises its launcher.
 COPY package.json package-lock.json ./
-RUN npm_config_nodedir=/usr/local npm ci --no-audit --no-fund --no-update-notifier
+RUN npm_config_nodedir=/usr/local npm_config_build_from_source=true npm ci --no-audit --no-fund --no-update-notifier
 
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
