@@ -3,14 +3,18 @@ import { flagSlug, type CuratedFact } from '../curation/curated-schemas.js'
 import type { CuratedHeader } from '../curation/open-curated-data.js'
 import { spanKey } from '../curation/origin-schemas.js'
 import { NO_YEAR, type DimensionValues } from '../facts-index/dimensions.js'
+import type { StagedDimensions } from './staged-dimensions.js'
 import { factSchema, type Fact } from '../schemas/fact.js'
 import { countryName } from '../schemas/fact-filters.js'
 
 const json = (value: unknown) => JSON.stringify(value)
 const distinct = (values: string[]) => [...new Set(values)]
 
-/** Writes the vocabularies and sources, then returns a function that stages one fact. */
-export function createFactStager(db: Database, header: CuratedHeader): (fact: CuratedFact) => void {
+/**
+ * Writes the vocabularies and sources, then returns a function that stages one fact (its
+ * dimension values go to `dimensions`, in staging order).
+ */
+export function createFactStager(db: Database, header: CuratedHeader, dimensions: StagedDimensions): (fact: CuratedFact) => void {
   for (const [table, terms] of [
     ['categories', header.categories],
     ['forms', header.forms],
@@ -31,7 +35,7 @@ export function createFactStager(db: Database, header: CuratedHeader): (fact: Cu
 
   const actors = new Map(header.actors.map((a) => [a.id, { id: a.id, name: a.name, type: a.type }]))
   const origins = new Map(header.sources.map((s) => [s.metadata.id, new Map(s.origins.map((o) => [spanKey(o.start, o.end), o.origin]))]))
-  const stage = db.prepare('INSERT INTO staging.staged_facts (id, year, json, dimensions, statement, quotes) VALUES (?, ?, ?, ?, ?, ?)')
+  const stage = db.prepare('INSERT INTO staging.staged_facts (id, year, json, statement, quotes) VALUES (?, ?, ?, ?, ?)')
 
   return (curated) => {
     // the served JSON is checked against the public schema here, once, instead of per request
@@ -55,7 +59,7 @@ export function createFactStager(db: Database, header: CuratedHeader): (fact: Cu
       flags: curated.flags,
       note: curated.note
     })
-    const dimensions: DimensionValues = {
+    const values: DimensionValues = {
       year: [curated.year === null ? NO_YEAR : String(curated.year)],
       category: distinct(curated.categories),
       form: distinct(curated.forms),
@@ -70,6 +74,7 @@ export function createFactStager(db: Database, header: CuratedHeader): (fact: Cu
       // an age bound is a number but not a quantity: hasFigures promises something to add up
       hasFigures: [String(curated.figures.some((f) => f.kind === 'quantity'))]
     }
-    stage.run(fact.id, fact.year, json(fact), json(dimensions), fact.statement, fact.evidence.map((e) => e.quote).join('\n'))
+    stage.run(fact.id, fact.year, json(fact), fact.statement, fact.evidence.map((e) => e.quote).join('\n'))
+    dimensions.add(values)
   }
 }
