@@ -13,6 +13,11 @@ export default tseslint.config(
     }
   },
   {
+    // the explorer's one script runs in the browser
+    files: ['src/views/assets/**/*.js'],
+    languageOptions: { globals: { document: 'readonly', navigator: 'readonly', setTimeout: 'readonly' } }
+  },
+  {
     files: ['src/cli/**', 'bench/**'],
     rules: { 'no-console': 'off' }
   }

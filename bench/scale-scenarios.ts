@@ -3,6 +3,7 @@ import Database from 'better-sqlite3'
 import { createFactsRepository, type PagePlace } from '../src/repositories/facts/facts-repository.js'
 import { normalizeFilters } from '../src/schemas/fact-filters.js'
 import { progressLine } from '../src/cli/progress.js'
+import { exportBeside, type ExportResult } from './export-beside.js'
 import { load, type LoadResult } from './load.js'
 import { rssMb, runMeasured, startPinned, stop, waitFor } from './processes.js'
 import { neverSeenFilterSets } from './never-seen.js'
@@ -18,7 +19,7 @@ export interface ScaleResults {
   startRssMb: number
   http: Record<string, LoadResult>
   deepPage: { page1Ms: number; depth10000Ms: number; ratio: number }
-  export: { factsPerSecond: number; mb: number; rssGrowthMb: number }
+  exports: Record<'identity' | 'gzip', ExportResult>
   endRssMb: number
 }
 
@@ -81,25 +82,14 @@ export async function scaleScenarios(dir: string, facts: number, seconds: number
     http['facets, every filter set never seen'] = await load(base, pid, fresh.facets, seconds, 10)
     http['fact by id, random ids'] = await load(base, pid, factIds(20_000, facts).map((id) => `/v1/facts/${id}`), seconds, 10)
 
-    const rssBefore = rssMb(pid)
-    let peak = rssBefore
-    let bytes = 0
-    let lines = 0
-    started = performance.now()
-    // uncompressed, as the target is stated: fetch would ask for gzip, and the export is compressed
-    // for a client that accepts it (then gzip's CPU, not the service, sets the pace)
-    const response = await fetch(`${base}/v1/facts/export?format=ndjson`, { headers: { 'accept-encoding': 'identity' } })
-    for await (const chunk of response.body!) {
-      const part = chunk as Uint8Array
-      bytes += part.byteLength
-      for (let i = 0; i < part.length; i++) if (part[i] === 10) lines++
-      peak = Math.max(peak, rssMb(pid))
-    }
-    const exportSeconds = (performance.now() - started) / 1000
+    // uncompressed, as the target is stated, and gzip, as fetch and browsers ask for it (then
+    // gzip's CPU sets the pace); beside each, pages over filter sets drawn afresh, so no cache answers
+    const probes = scaleQueries(3000).map((q) => `/v1/facts?${q}`)
+    const exports = { identity: await exportBeside(base, pid, 'identity', probes), gzip: await exportBeside(base, pid, 'gzip', probes) }
     return {
       facts, synthMs, build, coldStartMs, startRssMb, http,
       deepPage: { page1Ms, depth10000Ms, ratio: depth10000Ms / page1Ms },
-      export: { factsPerSecond: lines / exportSeconds, mb: bytes / 1e6, rssGrowthMb: peak - rssBefore },
+      exports,
       endRssMb: rssMb(pid)
     }
   } finally {

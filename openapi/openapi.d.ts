@@ -50,7 +50,7 @@ export interface paths {
         };
         /**
          * List facts matching filters
-         * @description A page of facts. Different filters combine with AND; repeated values of one filter with OR. Paging is keyset-based: follow `page.nextCursor` (or the `Link: rel="next"` header) until it is null.
+         * @description A page of facts. Different filters combine with AND; repeated values of one filter with OR. Paging is keyset-based: follow `page.nextCursor` (or the `Link: rel="next"` header) until it is null. With `fields`, each fact holds only those fields (a `PartialFact`).
          */
         get: operations["listFacts"];
         put?: never;
@@ -69,7 +69,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Count matching facts by year, category, form, actor, country, relatedCountry, unit, flag
+         * Count matching facts by year, publishedYear, category, form, actor, country, relatedCountry, unit, flag
          * @description Takes the same filters as `/v1/facts`. A fact with several values of one facet (categories, forms, actors) counts once under each. Each list is ordered by count descending, then value, and holds at most `facetLimit` values.
          */
         get: operations["getFactFacets"];
@@ -90,7 +90,7 @@ export interface paths {
         };
         /**
          * Get one fact by id
-         * @description The fact with its evidence: each quote with its offsets in the source text.
+         * @description The fact with its evidence: each quote with its offsets in the source text; with `fields`, only those fields (a `PartialFact`).
          */
         get: operations["getFact"];
         put?: never;
@@ -110,7 +110,7 @@ export interface paths {
         };
         /**
          * Download every matching fact as CSV or NDJSON
-         * @description Takes the same filters as `/v1/facts`, without paging: the whole result is streamed from the database. CSV joins list cells with " | " and writes `figures` and `evidence` as JSON.
+         * @description Takes the same filters as `/v1/facts`, without paging: the whole result is streamed from the database. CSV joins list cells with " | " and writes `figures` and `evidence` as JSON. `fields` keeps only those fields: NDJSON objects hold them, CSV has their columns (the origin columns come with `evidence`).
          */
         get: operations["exportFacts"];
         put?: never;
@@ -509,6 +509,7 @@ export interface components {
          *       "year": 2013,
          *       "yearInferred": false,
          *       "when": "in 2013",
+         *       "publishedYear": null,
          *       "country": "RU",
          *       "relatedCountries": [],
          *       "places": [],
@@ -552,8 +553,10 @@ export interface components {
          *           "origin": null
          *         }
          *       ],
-         *       "flags": [],
-         *       "note": "Split from the same sentence’s figures for forced labour in 2013 and for 2012."
+         *       "flags": [
+         *         "subject-unclear"
+         *       ],
+         *       "note": "Split from the same sentence’s figures for forced labour in 2013 and for 2012. The sentence says only \"the government\" and names no country: it is read as Russia’s, the subject of the compilation, which the text does not say."
          *     }
          */
         Fact: {
@@ -567,6 +570,8 @@ export interface components {
             yearInferred: boolean;
             /** @description The source's own time wording. */
             when: string | null;
+            /** @description The year the claim was published: the earliest `year` of the documents its evidence was first published in (`evidence[].origin`); null when no origin gives a year. Not the year the claim is about (`year`). */
+            publishedYear: number | null;
             /** @description ISO 3166-1 alpha-2 code of the country the claim is about. */
             country: string;
             /** @description Other countries the fact names (the nationality of victims, where they were taken); `country` stays the country whose record it concerns. */
@@ -589,7 +594,7 @@ export interface components {
                 code: string;
             }[];
             /** @description Category slugs; the first is the primary one. */
-            categories: ("prosecution" | "protection" | "prevention" | "prevalence" | "trafficking-profile" | "complicity" | "victim-account" | "assessment")[];
+            categories: ("prosecution" | "protection" | "prevention" | "prevalence" | "trafficking-profile" | "complicity" | "victim-account" | "assessment" | "definition")[];
             /** @description Forms of exploitation. */
             forms: ("sex-trafficking" | "forced-labor" | "forced-marriage" | "child-soldiering" | "forced-criminality" | "organ-removal" | "forced-begging" | "domestic-servitude")[];
             actors: components["schemas"]["ActorRef"][];
@@ -602,10 +607,71 @@ export interface components {
             /** @description A curator's note explaining a flag or an inference. */
             note: string | null;
         };
+        /**
+         * @description A fact with only the fields asked for in `fields` (and always `id`); each field as in `Fact`.
+         * @example {
+         *       "id": "ru-2013-sex-trafficking-prosecutions",
+         *       "statement": "Russia reportedly brought sex trafficking charges against 18 or more defendants in seven cases in 2013.",
+         *       "year": 2013
+         *     }
+         */
+        PartialFact: {
+            /** @description Stable slug; never reused. */
+            id: string;
+            /** @description The claim in the curators' own words. */
+            statement?: string;
+            /** @description The year the claim is about; null when the source states none. */
+            year?: number | null;
+            /** @description True when the year comes from context rather than the sentence itself. */
+            yearInferred?: boolean;
+            /** @description The source's own time wording. */
+            when?: string | null;
+            /** @description The year the claim was published: the earliest `year` of the documents its evidence was first published in (`evidence[].origin`); null when no origin gives a year. Not the year the claim is about (`year`). */
+            publishedYear?: number | null;
+            /** @description ISO 3166-1 alpha-2 code of the country the claim is about. */
+            country?: string;
+            /** @description Other countries the fact names (the nationality of victims, where they were taken); `country` stays the country whose record it concerns. */
+            relatedCountries?: {
+                /** @description ISO 3166-1 alpha-2 code. */
+                code: string;
+                name: string;
+                /**
+                 * @description What the country is to the trafficking the fact describes.
+                 * @enum {string}
+                 */
+                role: "origin" | "destination" | "transit" | "other";
+            }[];
+            /** @description Sub-national places named. */
+            places?: string[];
+            /** @description The places that are first-level subdivisions of a country, with their ISO 3166-2 codes. */
+            subdivisions?: {
+                name: string;
+                /** @description ISO 3166-2 code, e.g. `RU-MOW`. */
+                code: string;
+            }[];
+            /** @description Category slugs; the first is the primary one. */
+            categories?: ("prosecution" | "protection" | "prevention" | "prevalence" | "trafficking-profile" | "complicity" | "victim-account" | "assessment" | "definition")[];
+            /** @description Forms of exploitation. */
+            forms?: ("sex-trafficking" | "forced-labor" | "forced-marriage" | "child-soldiering" | "forced-criminality" | "organ-removal" | "forced-begging" | "domestic-servitude")[];
+            actors?: components["schemas"]["ActorRef"][];
+            /** @description Every number the claim states. */
+            figures?: components["schemas"]["Figure"][];
+            /** @description The exact words of the source supporting the claim. */
+            evidence?: components["schemas"]["Evidence"][];
+            /** @description Curation caveats, each a flag from `/v1/flags`, some followed by a fact id: `truncated-in-source`, `subject-unclear`, `conflicts-with:<id>`. */
+            flags?: string[];
+            /** @description A curator's note explaining a flag or an inference. */
+            note?: string | null;
+        };
         /** @description Counts for the same filters, each list by count descending, then value. */
         FactFacets: {
             /** @description `value` null counts facts with no stated year. */
             year: {
+                value: number | null;
+                count: number;
+            }[];
+            /** @description Years the claims were published (`publishedYear`); `value` null counts facts whose origins give no year. */
+            publishedYear: {
                 value: number | null;
                 count: number;
             }[];
@@ -648,13 +714,98 @@ export interface components {
                 count: number;
             }[];
             /** @description Facets that have more values than `facetLimit`: their lists hold the most frequent ones only. */
-            truncated: ("year" | "category" | "form" | "actor" | "country" | "relatedCountry" | "unit" | "flag")[];
+            truncated: ("year" | "publishedYear" | "category" | "form" | "actor" | "country" | "relatedCountry" | "unit" | "flag")[];
+        };
+        /** @description The fact: whole, or with `fields` only the fields asked for. */
+        FactOrPartialFact: components["schemas"]["Fact"] | components["schemas"]["PartialFact"];
+        /** @description The filters and sort as the server understood them. */
+        QueryEcho: {
+            id?: string[];
+            year?: number[];
+            yearFrom?: number;
+            yearTo?: number;
+            publishedYear?: number[];
+            category?: ("prosecution" | "protection" | "prevention" | "prevalence" | "trafficking-profile" | "complicity" | "victim-account" | "assessment" | "definition")[];
+            form?: ("sex-trafficking" | "forced-labor" | "forced-marriage" | "child-soldiering" | "forced-criminality" | "organ-removal" | "forced-begging" | "domestic-servitude")[];
+            actor?: string[];
+            /** @enum {string} */
+            actorType?: "government" | "law-enforcement" | "judiciary" | "legislature" | "international-organization" | "ngo" | "media" | "criminal-group" | "official" | "victim" | "at-risk-group" | "foreign-government";
+            country?: string;
+            relatedCountry?: string[];
+            source?: string;
+            q?: string;
+            unit?: ("people" | "victims" | "traffickers" | "defendants" | "prosecutions" | "convictions" | "cases" | "sentences" | "years-of-imprisonment" | "years-of-age")[];
+            flag?: ("subject-unclear" | "truncated-in-source" | "conflicts-with" | "refers-outside-excerpt" | "undated")[];
+            excludeFlag?: ("subject-unclear" | "truncated-in-source" | "conflicts-with" | "refers-outside-excerpt" | "undated")[];
+            hasFigures?: boolean;
+            /** @enum {string} */
+            sort: "-year" | "year" | "id" | "relevance";
+            /** @description The fields returned, in fact order, `id` first; absent when whole facts are. */
+            fields?: ("id" | "statement" | "year" | "yearInferred" | "when" | "publishedYear" | "country" | "relatedCountries" | "places" | "subdivisions" | "categories" | "forms" | "actors" | "figures" | "evidence" | "flags" | "note")[];
+        };
+        /** @description One page of matching facts, the paging state and the query as understood. */
+        FactPage: {
+            data: components["schemas"]["FactOrPartialFact"][];
+            page: {
+                limit: number;
+                /** @description Number of facts matching the filters, over all pages. */
+                total: number;
+                /** @description Pass as `cursor` for the next page; null on the last page. */
+                nextCursor: string | null;
+            };
+            query: components["schemas"]["QueryEcho"];
+        };
+        /**
+         * @description A term of a vocabulary: its slug, label, meaning and how many facts carry it.
+         * @example {
+         *       "slug": "prosecution",
+         *       "label": "Prosecution",
+         *       "description": "Laws, investigations, prosecutions, convictions and sentences.",
+         *       "factCount": 9
+         *     }
+         */
+        Term: {
+            slug: string;
+            label: string;
+            description: string;
+            /** @description Facts carrying this term. */
+            factCount: number;
+        };
+        /** @description Every term of the vocabulary, in curated order. */
+        TermList: {
+            data: components["schemas"]["Term"][];
+        };
+        /** @description A government, agency, organisation, group or person the sources name. */
+        Actor: {
+            id: string;
+            name: string;
+            /**
+             * @description Actor type.
+             * @enum {string}
+             */
+            type: "government" | "law-enforcement" | "judiciary" | "legislature" | "international-organization" | "ngo" | "media" | "criminal-group" | "official" | "victim" | "at-risk-group" | "foreign-government";
+            description: string;
+            aliases: string[];
+            factCount: number;
+        };
+        /** @description The actors, by id. */
+        ActorList: {
+            data: components["schemas"]["Actor"][];
+        };
+        /** @description Years with facts, ascending; facts without a year are not listed. */
+        YearList: {
+            data: {
+                year: number;
+                factCount: number;
+            }[];
         };
         /** @description What this dataset is: version, content hash, build time, licence and counts. */
         Meta: {
             title: string;
             /** @description Dataset version (semantic versioning). */
             version: string;
+            /** @description The day this dataset version was released (ISO 8601 date): the `issued` date of citations. */
+            released: string;
             /** @description sha256 of the curated data; changes exactly when the data does. */
             contentHash: string;
             /** @description When the database was built (ISO 8601). */
@@ -731,83 +882,6 @@ export interface components {
         };
         /** @description CSL-JSON references for one fact: the fact in this dataset, the source collection its quotes are taken from, and each public document those quotes were first published in, where one was found. */
         Citation: components["schemas"]["CslItem"][];
-        /**
-         * @description A term of a vocabulary: its slug, label, meaning and how many facts carry it.
-         * @example {
-         *       "slug": "prosecution",
-         *       "label": "Prosecution",
-         *       "description": "Laws, investigations, prosecutions, convictions and sentences.",
-         *       "factCount": 9
-         *     }
-         */
-        Term: {
-            slug: string;
-            label: string;
-            description: string;
-            /** @description Facts carrying this term. */
-            factCount: number;
-        };
-        /** @description Every term of the vocabulary, in curated order. */
-        TermList: {
-            data: components["schemas"]["Term"][];
-        };
-        /** @description A government, agency, organisation, group or person the sources name. */
-        Actor: {
-            id: string;
-            name: string;
-            /**
-             * @description Actor type.
-             * @enum {string}
-             */
-            type: "government" | "law-enforcement" | "judiciary" | "legislature" | "international-organization" | "ngo" | "media" | "criminal-group" | "official" | "victim" | "at-risk-group" | "foreign-government";
-            description: string;
-            aliases: string[];
-            factCount: number;
-        };
-        /** @description The actors, by id. */
-        ActorList: {
-            data: components["schemas"]["Actor"][];
-        };
-        /** @description Years with facts, ascending; facts without a year are not listed. */
-        YearList: {
-            data: {
-                year: number;
-                factCount: number;
-            }[];
-        };
-        /** @description The filters and sort as the server understood them. */
-        QueryEcho: {
-            year?: number[];
-            yearFrom?: number;
-            yearTo?: number;
-            category?: ("prosecution" | "protection" | "prevention" | "prevalence" | "trafficking-profile" | "complicity" | "victim-account" | "assessment")[];
-            form?: ("sex-trafficking" | "forced-labor" | "forced-marriage" | "child-soldiering" | "forced-criminality" | "organ-removal" | "forced-begging" | "domestic-servitude")[];
-            actor?: string[];
-            /** @enum {string} */
-            actorType?: "government" | "law-enforcement" | "judiciary" | "legislature" | "international-organization" | "ngo" | "media" | "criminal-group" | "official" | "victim" | "at-risk-group" | "foreign-government";
-            country?: string;
-            relatedCountry?: string[];
-            source?: string;
-            q?: string;
-            unit?: ("people" | "victims" | "traffickers" | "defendants" | "prosecutions" | "convictions" | "cases" | "sentences" | "years-of-imprisonment" | "years-of-age")[];
-            flag?: ("subject-unclear" | "truncated-in-source" | "conflicts-with")[];
-            excludeFlag?: ("subject-unclear" | "truncated-in-source" | "conflicts-with")[];
-            hasFigures?: boolean;
-            /** @enum {string} */
-            sort: "-year" | "year" | "id" | "relevance";
-        };
-        /** @description One page of matching facts, the paging state and the query as understood. */
-        FactPage: {
-            data: components["schemas"]["Fact"][];
-            page: {
-                limit: number;
-                /** @description Number of facts matching the filters, over all pages. */
-                total: number;
-                /** @description Pass as `cursor` for the next page; null on the last page. */
-                nextCursor: string | null;
-            };
-            query: components["schemas"]["QueryEcho"];
-        };
         /** @description A report facts are taken from, with the hash and length of its text. */
         Source: {
             id: string;
@@ -850,7 +924,7 @@ export interface components {
     };
     parameters: {
         /**
-         * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body.
+         * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body. `*` matches any current representation (RFC 9110 §13.1.2), so it turns every answer that would be a 200 into a 304; a 400 or 404 stays what it is.
          * @example W/"1.0.0-1.1.0-0123456789abcdef"
          */
         IfNoneMatch: string;
@@ -984,6 +1058,13 @@ export interface operations {
         parameters: {
             query?: {
                 /**
+                 * @description Fact id (repeatable, at most 100: matches any of them). An id no fact has matches nothing; it is not an error.
+                 * @example [
+                 *       "ru-2013-sex-trafficking-prosecutions"
+                 *     ]
+                 */
+                id?: string[];
+                /**
                  * @description Year the claim is about (repeatable: any of).
                  * @example [
                  *       2013
@@ -1000,13 +1081,15 @@ export interface operations {
                  * @example 2013
                  */
                 yearTo?: number;
+                /** @description Year the claim was published, from its origin documents (`publishedYear`; repeatable: any of). Facts with no known publication year never match. */
+                publishedYear?: number[];
                 /**
                  * @description Category slug from `/v1/categories` (repeatable: matches any of them).
                  * @example [
                  *       "prosecution"
                  *     ]
                  */
-                category?: ("prosecution" | "protection" | "prevention" | "prevalence" | "trafficking-profile" | "complicity" | "victim-account" | "assessment")[];
+                category?: ("prosecution" | "protection" | "prevention" | "prevalence" | "trafficking-profile" | "complicity" | "victim-account" | "assessment" | "definition")[];
                 /**
                  * @description Form of exploitation from `/v1/forms` (repeatable: matches any of them).
                  * @example [
@@ -1020,14 +1103,14 @@ export interface operations {
                  *       "russian-government"
                  *     ]
                  */
-                actor?: string[];
+                actor?: ("anton-pogorelov" | "chuvash-former-police-chief" | "commonwealth-of-independent-states" | "human-rights-watch" | "iranian-led-militias-in-syria" | "iranian-officials" | "kenyan-trafficking-victims" | "migrants" | "ministry-of-internal-affairs" | "moscow-police" | "nigerian-trafficking-victims" | "organized-crime-syndicates" | "prosecutor-general-office" | "russian-government" | "russian-security-council" | "traffickers")[];
                 /**
                  * @description Only facts naming an actor of this type, e.g. `government`.
                  * @example government
                  */
                 actorType?: "government" | "law-enforcement" | "judiciary" | "legislature" | "international-organization" | "ngo" | "media" | "criminal-group" | "official" | "victim" | "at-risk-group" | "foreign-government";
                 /**
-                 * @description ISO 3166-1 alpha-2 code of the country the claim is about (case-insensitive).
+                 * @description ISO 3166-1 alpha-2 code of the country the claim is about (case-insensitive). Any assigned code is accepted, and one no fact names matches nothing; so no `enum` (it would refuse lower case): `/v1/facts/facets` lists the countries with facts.
                  * @example RU
                  */
                 country?: string;
@@ -1037,7 +1120,7 @@ export interface operations {
                  * @description Source id from `/v1/sources`.
                  * @example ru-trafficking-excerpts
                  */
-                source?: string;
+                source?: "ru-trafficking-excerpts";
                 /**
                  * @description Full-text search over statements and quotes; every word must match, results ranked by relevance.
                  * @example prosecuted
@@ -1051,15 +1134,15 @@ export interface operations {
                  */
                 unit?: ("people" | "victims" | "traffickers" | "defendants" | "prosecutions" | "convictions" | "cases" | "sentences" | "years-of-imprisonment" | "years-of-age")[];
                 /** @description Only facts carrying this curation flag, a slug from `/v1/flags`; `conflicts-with` matches any conflict (repeatable: any of). */
-                flag?: ("subject-unclear" | "truncated-in-source" | "conflicts-with")[];
+                flag?: ("subject-unclear" | "truncated-in-source" | "conflicts-with" | "refers-outside-excerpt" | "undated")[];
                 /**
                  * @description Leave out facts carrying this curation flag, a slug from `/v1/flags` (repeatable: facts carrying any of them are left out).
                  * @example [
-                 *       "subject-unclear",
+                 *       "undated",
                  *       "truncated-in-source"
                  *     ]
                  */
-                excludeFlag?: ("subject-unclear" | "truncated-in-source" | "conflicts-with")[];
+                excludeFlag?: ("subject-unclear" | "truncated-in-source" | "conflicts-with" | "refers-outside-excerpt" | "undated")[];
                 /**
                  * @description `true`: only facts stating a quantity (a figure of kind `quantity`; age bounds do not count); `false`: only facts without one.
                  * @example true
@@ -1071,10 +1154,18 @@ export interface operations {
                 limit?: number;
                 /** @description Opaque cursor from `page.nextCursor` of the previous page. */
                 cursor?: string;
+                /**
+                 * @description Top-level fact fields to return, repeated or comma-separated (`fields=id,statement,year`); `id` is always included. Without it, whole facts. An unknown name is a 400 that lists the valid ones.
+                 * @example [
+                 *       "statement",
+                 *       "year"
+                 *     ]
+                 */
+                fields?: ("id" | "statement" | "year" | "yearInferred" | "when" | "publishedYear" | "country" | "relatedCountries" | "places" | "subdivisions" | "categories" | "forms" | "actors" | "figures" | "evidence" | "flags" | "note")[];
             };
             header?: {
                 /**
-                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body.
+                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body. `*` matches any current representation (RFC 9110 §13.1.2), so it turns every answer that would be a 200 into a 304; a 400 or 404 stays what it is.
                  * @example W/"1.0.0-1.1.0-0123456789abcdef"
                  */
                 "If-None-Match"?: components["parameters"]["IfNoneMatch"];
@@ -1178,6 +1269,13 @@ export interface operations {
         parameters: {
             query?: {
                 /**
+                 * @description Fact id (repeatable, at most 100: matches any of them). An id no fact has matches nothing; it is not an error.
+                 * @example [
+                 *       "ru-2013-sex-trafficking-prosecutions"
+                 *     ]
+                 */
+                id?: string[];
+                /**
                  * @description Year the claim is about (repeatable: any of).
                  * @example [
                  *       2013
@@ -1194,13 +1292,15 @@ export interface operations {
                  * @example 2013
                  */
                 yearTo?: number;
+                /** @description Year the claim was published, from its origin documents (`publishedYear`; repeatable: any of). Facts with no known publication year never match. */
+                publishedYear?: number[];
                 /**
                  * @description Category slug from `/v1/categories` (repeatable: matches any of them).
                  * @example [
                  *       "prosecution"
                  *     ]
                  */
-                category?: ("prosecution" | "protection" | "prevention" | "prevalence" | "trafficking-profile" | "complicity" | "victim-account" | "assessment")[];
+                category?: ("prosecution" | "protection" | "prevention" | "prevalence" | "trafficking-profile" | "complicity" | "victim-account" | "assessment" | "definition")[];
                 /**
                  * @description Form of exploitation from `/v1/forms` (repeatable: matches any of them).
                  * @example [
@@ -1214,14 +1314,14 @@ export interface operations {
                  *       "russian-government"
                  *     ]
                  */
-                actor?: string[];
+                actor?: ("anton-pogorelov" | "chuvash-former-police-chief" | "commonwealth-of-independent-states" | "human-rights-watch" | "iranian-led-militias-in-syria" | "iranian-officials" | "kenyan-trafficking-victims" | "migrants" | "ministry-of-internal-affairs" | "moscow-police" | "nigerian-trafficking-victims" | "organized-crime-syndicates" | "prosecutor-general-office" | "russian-government" | "russian-security-council" | "traffickers")[];
                 /**
                  * @description Only facts naming an actor of this type, e.g. `government`.
                  * @example government
                  */
                 actorType?: "government" | "law-enforcement" | "judiciary" | "legislature" | "international-organization" | "ngo" | "media" | "criminal-group" | "official" | "victim" | "at-risk-group" | "foreign-government";
                 /**
-                 * @description ISO 3166-1 alpha-2 code of the country the claim is about (case-insensitive).
+                 * @description ISO 3166-1 alpha-2 code of the country the claim is about (case-insensitive). Any assigned code is accepted, and one no fact names matches nothing; so no `enum` (it would refuse lower case): `/v1/facts/facets` lists the countries with facts.
                  * @example RU
                  */
                 country?: string;
@@ -1231,7 +1331,7 @@ export interface operations {
                  * @description Source id from `/v1/sources`.
                  * @example ru-trafficking-excerpts
                  */
-                source?: string;
+                source?: "ru-trafficking-excerpts";
                 /**
                  * @description Full-text search over statements and quotes; every word must match, results ranked by relevance.
                  * @example prosecuted
@@ -1245,15 +1345,15 @@ export interface operations {
                  */
                 unit?: ("people" | "victims" | "traffickers" | "defendants" | "prosecutions" | "convictions" | "cases" | "sentences" | "years-of-imprisonment" | "years-of-age")[];
                 /** @description Only facts carrying this curation flag, a slug from `/v1/flags`; `conflicts-with` matches any conflict (repeatable: any of). */
-                flag?: ("subject-unclear" | "truncated-in-source" | "conflicts-with")[];
+                flag?: ("subject-unclear" | "truncated-in-source" | "conflicts-with" | "refers-outside-excerpt" | "undated")[];
                 /**
                  * @description Leave out facts carrying this curation flag, a slug from `/v1/flags` (repeatable: facts carrying any of them are left out).
                  * @example [
-                 *       "subject-unclear",
+                 *       "undated",
                  *       "truncated-in-source"
                  *     ]
                  */
-                excludeFlag?: ("subject-unclear" | "truncated-in-source" | "conflicts-with")[];
+                excludeFlag?: ("subject-unclear" | "truncated-in-source" | "conflicts-with" | "refers-outside-excerpt" | "undated")[];
                 /**
                  * @description `true`: only facts stating a quantity (a figure of kind `quantity`; age bounds do not count); `false`: only facts without one.
                  * @example true
@@ -1264,7 +1364,7 @@ export interface operations {
             };
             header?: {
                 /**
-                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body.
+                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body. `*` matches any current representation (RFC 9110 §13.1.2), so it turns every answer that would be a 200 into a 304; a 400 or 404 stays what it is.
                  * @example W/"1.0.0-1.1.0-0123456789abcdef"
                  */
                 "If-None-Match"?: components["parameters"]["IfNoneMatch"];
@@ -1352,10 +1452,19 @@ export interface operations {
     };
     getFact: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description Top-level fact fields to return, repeated or comma-separated (`fields=id,statement,year`); `id` is always included. Without it, whole facts. An unknown name is a 400 that lists the valid ones.
+                 * @example [
+                 *       "statement",
+                 *       "year"
+                 *     ]
+                 */
+                fields?: ("id" | "statement" | "year" | "yearInferred" | "when" | "publishedYear" | "country" | "relatedCountries" | "places" | "subdivisions" | "categories" | "forms" | "actors" | "figures" | "evidence" | "flags" | "note")[];
+            };
             header?: {
                 /**
-                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body.
+                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body. `*` matches any current representation (RFC 9110 §13.1.2), so it turns every answer that would be a 200 into a 304; a 400 or 404 stays what it is.
                  * @example W/"1.0.0-1.1.0-0123456789abcdef"
                  */
                 "If-None-Match"?: components["parameters"]["IfNoneMatch"];
@@ -1371,7 +1480,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A claim taken from a source, with the exact words that support it. */
+            /** @description The fact: whole, or with `fields` only the fields asked for. */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1383,7 +1492,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Fact"];
+                    "application/json": components["schemas"]["FactOrPartialFact"];
                 };
             };
             304: components["responses"]["NotModified"];
@@ -1479,6 +1588,13 @@ export interface operations {
         parameters: {
             query?: {
                 /**
+                 * @description Fact id (repeatable, at most 100: matches any of them). An id no fact has matches nothing; it is not an error.
+                 * @example [
+                 *       "ru-2013-sex-trafficking-prosecutions"
+                 *     ]
+                 */
+                id?: string[];
+                /**
                  * @description Year the claim is about (repeatable: any of).
                  * @example [
                  *       2013
@@ -1495,13 +1611,15 @@ export interface operations {
                  * @example 2013
                  */
                 yearTo?: number;
+                /** @description Year the claim was published, from its origin documents (`publishedYear`; repeatable: any of). Facts with no known publication year never match. */
+                publishedYear?: number[];
                 /**
                  * @description Category slug from `/v1/categories` (repeatable: matches any of them).
                  * @example [
                  *       "prosecution"
                  *     ]
                  */
-                category?: ("prosecution" | "protection" | "prevention" | "prevalence" | "trafficking-profile" | "complicity" | "victim-account" | "assessment")[];
+                category?: ("prosecution" | "protection" | "prevention" | "prevalence" | "trafficking-profile" | "complicity" | "victim-account" | "assessment" | "definition")[];
                 /**
                  * @description Form of exploitation from `/v1/forms` (repeatable: matches any of them).
                  * @example [
@@ -1515,14 +1633,14 @@ export interface operations {
                  *       "russian-government"
                  *     ]
                  */
-                actor?: string[];
+                actor?: ("anton-pogorelov" | "chuvash-former-police-chief" | "commonwealth-of-independent-states" | "human-rights-watch" | "iranian-led-militias-in-syria" | "iranian-officials" | "kenyan-trafficking-victims" | "migrants" | "ministry-of-internal-affairs" | "moscow-police" | "nigerian-trafficking-victims" | "organized-crime-syndicates" | "prosecutor-general-office" | "russian-government" | "russian-security-council" | "traffickers")[];
                 /**
                  * @description Only facts naming an actor of this type, e.g. `government`.
                  * @example government
                  */
                 actorType?: "government" | "law-enforcement" | "judiciary" | "legislature" | "international-organization" | "ngo" | "media" | "criminal-group" | "official" | "victim" | "at-risk-group" | "foreign-government";
                 /**
-                 * @description ISO 3166-1 alpha-2 code of the country the claim is about (case-insensitive).
+                 * @description ISO 3166-1 alpha-2 code of the country the claim is about (case-insensitive). Any assigned code is accepted, and one no fact names matches nothing; so no `enum` (it would refuse lower case): `/v1/facts/facets` lists the countries with facts.
                  * @example RU
                  */
                 country?: string;
@@ -1532,7 +1650,7 @@ export interface operations {
                  * @description Source id from `/v1/sources`.
                  * @example ru-trafficking-excerpts
                  */
-                source?: string;
+                source?: "ru-trafficking-excerpts";
                 /**
                  * @description Full-text search over statements and quotes; every word must match, results ranked by relevance.
                  * @example prosecuted
@@ -1546,15 +1664,15 @@ export interface operations {
                  */
                 unit?: ("people" | "victims" | "traffickers" | "defendants" | "prosecutions" | "convictions" | "cases" | "sentences" | "years-of-imprisonment" | "years-of-age")[];
                 /** @description Only facts carrying this curation flag, a slug from `/v1/flags`; `conflicts-with` matches any conflict (repeatable: any of). */
-                flag?: ("subject-unclear" | "truncated-in-source" | "conflicts-with")[];
+                flag?: ("subject-unclear" | "truncated-in-source" | "conflicts-with" | "refers-outside-excerpt" | "undated")[];
                 /**
                  * @description Leave out facts carrying this curation flag, a slug from `/v1/flags` (repeatable: facts carrying any of them are left out).
                  * @example [
-                 *       "subject-unclear",
+                 *       "undated",
                  *       "truncated-in-source"
                  *     ]
                  */
-                excludeFlag?: ("subject-unclear" | "truncated-in-source" | "conflicts-with")[];
+                excludeFlag?: ("subject-unclear" | "truncated-in-source" | "conflicts-with" | "refers-outside-excerpt" | "undated")[];
                 /**
                  * @description `true`: only facts stating a quantity (a figure of kind `quantity`; age bounds do not count); `false`: only facts without one.
                  * @example true
@@ -1564,10 +1682,18 @@ export interface operations {
                 sort?: "-year" | "year" | "id" | "relevance";
                 /** @description `csv` (default) or `ndjson` (one JSON fact per line). */
                 format?: "csv" | "ndjson";
+                /**
+                 * @description Top-level fact fields to return, repeated or comma-separated (`fields=id,statement,year`); `id` is always included. Without it, whole facts. An unknown name is a 400 that lists the valid ones.
+                 * @example [
+                 *       "statement",
+                 *       "year"
+                 *     ]
+                 */
+                fields?: ("id" | "statement" | "year" | "yearInferred" | "when" | "publishedYear" | "country" | "relatedCountries" | "places" | "subdivisions" | "categories" | "forms" | "actors" | "figures" | "evidence" | "flags" | "note")[];
             };
             header?: {
                 /**
-                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body.
+                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body. `*` matches any current representation (RFC 9110 §13.1.2), so it turns every answer that would be a 200 into a 304; a 400 or 404 stays what it is.
                  * @example W/"1.0.0-1.1.0-0123456789abcdef"
                  */
                 "If-None-Match"?: components["parameters"]["IfNoneMatch"];
@@ -1673,7 +1799,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body.
+                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body. `*` matches any current representation (RFC 9110 §13.1.2), so it turns every answer that would be a 200 into a 304; a 400 or 404 stays what it is.
                  * @example W/"1.0.0-1.1.0-0123456789abcdef"
                  */
                 "If-None-Match"?: components["parameters"]["IfNoneMatch"];
@@ -1799,7 +1925,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body.
+                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body. `*` matches any current representation (RFC 9110 §13.1.2), so it turns every answer that would be a 200 into a 304; a 400 or 404 stays what it is.
                  * @example W/"1.0.0-1.1.0-0123456789abcdef"
                  */
                 "If-None-Match"?: components["parameters"]["IfNoneMatch"];
@@ -1890,7 +2016,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body.
+                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body. `*` matches any current representation (RFC 9110 §13.1.2), so it turns every answer that would be a 200 into a 304; a 400 or 404 stays what it is.
                  * @example W/"1.0.0-1.1.0-0123456789abcdef"
                  */
                 "If-None-Match"?: components["parameters"]["IfNoneMatch"];
@@ -2015,7 +2141,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body.
+                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body. `*` matches any current representation (RFC 9110 §13.1.2), so it turns every answer that would be a 200 into a 304; a 400 or 404 stays what it is.
                  * @example W/"1.0.0-1.1.0-0123456789abcdef"
                  */
                 "If-None-Match"?: components["parameters"]["IfNoneMatch"];
@@ -2106,7 +2232,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body.
+                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body. `*` matches any current representation (RFC 9110 §13.1.2), so it turns every answer that would be a 200 into a 304; a 400 or 404 stays what it is.
                  * @example W/"1.0.0-1.1.0-0123456789abcdef"
                  */
                 "If-None-Match"?: components["parameters"]["IfNoneMatch"];
@@ -2231,7 +2357,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body.
+                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body. `*` matches any current representation (RFC 9110 §13.1.2), so it turns every answer that would be a 200 into a 304; a 400 or 404 stays what it is.
                  * @example W/"1.0.0-1.1.0-0123456789abcdef"
                  */
                 "If-None-Match"?: components["parameters"]["IfNoneMatch"];
@@ -2322,7 +2448,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body.
+                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body. `*` matches any current representation (RFC 9110 §13.1.2), so it turns every answer that would be a 200 into a 304; a 400 or 404 stays what it is.
                  * @example W/"1.0.0-1.1.0-0123456789abcdef"
                  */
                 "If-None-Match"?: components["parameters"]["IfNoneMatch"];
@@ -2447,7 +2573,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body.
+                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body. `*` matches any current representation (RFC 9110 §13.1.2), so it turns every answer that would be a 200 into a 304; a 400 or 404 stays what it is.
                  * @example W/"1.0.0-1.1.0-0123456789abcdef"
                  */
                 "If-None-Match"?: components["parameters"]["IfNoneMatch"];
@@ -2538,7 +2664,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body.
+                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body. `*` matches any current representation (RFC 9110 §13.1.2), so it turns every answer that would be a 200 into a 304; a 400 or 404 stays what it is.
                  * @example W/"1.0.0-1.1.0-0123456789abcdef"
                  */
                 "If-None-Match"?: components["parameters"]["IfNoneMatch"];
@@ -2669,7 +2795,7 @@ export interface operations {
             };
             header?: {
                 /**
-                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body.
+                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body. `*` matches any current representation (RFC 9110 §13.1.2), so it turns every answer that would be a 200 into a 304; a 400 or 404 stays what it is.
                  * @example W/"1.0.0-1.1.0-0123456789abcdef"
                  */
                 "If-None-Match"?: components["parameters"]["IfNoneMatch"];
@@ -2760,7 +2886,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body.
+                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body. `*` matches any current representation (RFC 9110 §13.1.2), so it turns every answer that would be a 200 into a 304; a 400 or 404 stays what it is.
                  * @example W/"1.0.0-1.1.0-0123456789abcdef"
                  */
                 "If-None-Match"?: components["parameters"]["IfNoneMatch"];
@@ -2885,7 +3011,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body.
+                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body. `*` matches any current representation (RFC 9110 §13.1.2), so it turns every answer that would be a 200 into a 304; a 400 or 404 stays what it is.
                  * @example W/"1.0.0-1.1.0-0123456789abcdef"
                  */
                 "If-None-Match"?: components["parameters"]["IfNoneMatch"];
@@ -2976,7 +3102,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body.
+                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body. `*` matches any current representation (RFC 9110 §13.1.2), so it turns every answer that would be a 200 into a 304; a 400 or 404 stays what it is.
                  * @example W/"1.0.0-1.1.0-0123456789abcdef"
                  */
                 "If-None-Match"?: components["parameters"]["IfNoneMatch"];
@@ -3067,7 +3193,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body.
+                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body. `*` matches any current representation (RFC 9110 §13.1.2), so it turns every answer that would be a 200 into a 304; a 400 or 404 stays what it is.
                  * @example W/"1.0.0-1.1.0-0123456789abcdef"
                  */
                 "If-None-Match"?: components["parameters"]["IfNoneMatch"];
@@ -3203,7 +3329,7 @@ export interface operations {
             };
             header?: {
                 /**
-                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body.
+                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body. `*` matches any current representation (RFC 9110 §13.1.2), so it turns every answer that would be a 200 into a 304; a 400 or 404 stays what it is.
                  * @example W/"1.0.0-1.1.0-0123456789abcdef"
                  */
                 "If-None-Match"?: components["parameters"]["IfNoneMatch"];
@@ -3328,7 +3454,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body.
+                 * @description An `ETag` this API sent before: when it is still current the answer is a 304 without a body. `*` matches any current representation (RFC 9110 §13.1.2), so it turns every answer that would be a 200 into a 304; a 400 or 404 stays what it is.
                  * @example W/"1.0.0-1.1.0-0123456789abcdef"
                  */
                 "If-None-Match"?: components["parameters"]["IfNoneMatch"];

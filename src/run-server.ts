@@ -21,7 +21,12 @@ const server = Fastify({
   keepAliveTimeout: 65_000
 })
 
-closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
+// past the grace period close-with-grace exits with 1: a download still streaming then breaks
+// off visibly (its chunked body never ends), never as a complete-looking answer. Not on the
+// signals of a native fault: with a JS listener on them, a real SIGSEGV (say, in a native
+// module) returns into the faulting instruction and the process hangs at full CPU instead of
+// crashing (Node's documentation on signal events); crashed, it is restarted.
+closeWithGrace({ delay: config.SHUTDOWN_GRACE_MS, skip: ['SIGSEGV', 'SIGBUS', 'SIGFPE', 'SIGILL'] }, async ({ signal, err }) => {
   if (err) server.log.error({ err }, 'closing after an error')
   else server.log.info(`${signal} received: closing`)
   await server.close()

@@ -1,17 +1,22 @@
 import { z } from 'zod'
 import { FIGURE_KINDS, FIGURE_QUALIFIERS } from '../schemas/fact.js'
+import { SLUG_MESSAGE, SLUG_PATTERN } from '../schemas/identifier.js'
 
 // The shapes of the hand-curated YAML files in `db/`. They are strict on purpose:
 // a misspelt key in a curated file is a curation error, not something to ignore.
 
-export const slug = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a slug: lowercase letters, digits and single hyphens')
+export const slug = z.string().regex(SLUG_PATTERN, SLUG_MESSAGE)
+
+const isoDate = z.iso.date()
 
 export const datasetFileSchema = z.strictObject({
   title: z.string().min(1),
   version: z.string().regex(/^\d+\.\d+\.\d+$/, 'must be a semantic version such as 1.0.0'),
-  license: z.string().min(1)
+  // the day the version was released: what a citation gives as `issued`, never the build date
+  released: isoDate,
+  license: z.string().min(1),
+  // curation rules this dataset is exempt from, by id: only test fixtures and synthetic data
+  waive: z.array(z.string()).default([])
 })
 
 export const termSchema = z.strictObject({
@@ -24,11 +29,11 @@ export const actorSchema = z.strictObject({
   id: slug,
   name: z.string().min(1),
   type: slug,
+  // the one country an actor belongs to (a ministry, a police force), when it belongs to one
+  country: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code in capitals').nullable().default(null),
   description: z.string().min(1),
   aliases: z.array(z.string().min(1)).default([])
 })
-
-const isoDate = z.iso.date()
 
 export const sourceMetadataSchema = z.strictObject({
   id: slug,

@@ -37,12 +37,30 @@ export interface NumberMention {
   start: number
 }
 
+const ANY_NUMBER_WORD = new RegExp(`\\b(?:${[...Object.keys(UNITS), ...Object.keys(TENS), 'hundred', ...Object.keys(SCALES)].join('|')})\\b`, 'i')
+
+// the build's rules read a fact's quotes several times in a row: the last few answers are kept
+const recent = new Map<string, NumberMention[]>()
+const RECENT = 8
+
 /** Every number a text states, whether in digits (with thousands separators) or in words, in text order. */
 export function numberMentions(text: string): NumberMention[] {
+  let found = recent.get(text)
+  if (!found) {
+    found = readMentions(text)
+    if (recent.size >= RECENT) recent.delete(recent.keys().next().value!)
+    recent.set(text, found)
+  }
+  return found
+}
+
+function readMentions(text: string): NumberMention[] {
   const found: NumberMention[] = []
   for (const match of text.matchAll(/\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g)) {
     found.push({ value: Number(match[0].replaceAll(',', '')), start: match.index })
   }
+  // most sentences write no number in words: skip the word-by-word pass
+  if (!ANY_NUMBER_WORD.test(text)) return found.sort((a, b) => a.start - b.start)
   // A run of number words is joined by spaces or hyphens only ("twenty-two", "one million");
   // "and" only joins number words inside a run ("one hundred and five"), never starts or ends one.
   let run: { word: string; start: number; end: number }[] = []

@@ -19,7 +19,8 @@ import {
 import { CurationError, type CurationIssue } from './curation-error.js'
 import { originEntrySchema, type OriginEntry } from './origin-schemas.js'
 import { MalformedLine, RECORD_FILE, readRawRecords, readYamlDocument } from './read-records.js'
-import { createFactChecker, validateHeader } from './validate-references.js'
+import { createFactChecker } from './fact-checker.js'
+import { validateHeader } from './validate-references.js'
 
 export interface CuratedSource {
   file: string
@@ -146,7 +147,7 @@ export function openCuratedData(dataDir: string): CuratedStream {
   // zod builds parsed objects in schema key order, so JSON.stringify of parsed records is a
   // canonical form: formatting and key order in the files leave the hash unchanged.
   const hash = createHash('sha256').update(JSON.stringify({ ...base, sources: sources.map(({ metadata, text, skipped, origins }) => ({ metadata, text, skipped, origins })) }))
-  const checker = createFactChecker(header)
+  const checker = createFactChecker(header, display(dataDir))
 
   return {
     header,

@@ -1,18 +1,12 @@
 import { isCountryCode } from '../schemas/fact-filters.js'
-import { flagSlug, type CuratedFact } from './curated-schemas.js'
 import type { CurationIssue } from './curation-error.js'
 import type { CuratedHeader } from './open-curated-data.js'
+import { isRuleId, RULES } from './rule-issue.js'
+import { unknownFix } from './suggest.js'
 
-// The one flag that names another fact: conflicts-with:<fact id>.
-const CONFLICT = 'conflicts-with'
-const CONFLICT_FLAG = `${CONFLICT}:`
-
-export interface FactChecker {
-  /** What a per-record schema cannot see: references, quotes, unique ids. */
-  check(fact: CuratedFact, file: string): CurationIssue[]
-  /** Checks that need every fact: conflicts pointing both ways. */
-  finish(): CurationIssue[]
-}
+// an actor typed victim is "subjected to trafficking" (actor-types.yaml); a group the text only
+// calls vulnerable or at risk is an at-risk-group
+const TRAFFICKED = /\b(?:victims?|sold|slaves?|enslaved|subjected|trafficked|exploited|forced)\b/i
 
 /** Checks on the vocabularies and sources themselves, before any fact is read. */
 export function validateHeader(header: Omit<CuratedHeader, 'vocabulary'>): CurationIssue[] {
@@ -27,10 +21,17 @@ export function validateHeader(header: Omit<CuratedHeader, 'vocabulary'>): Curat
   if (new Set(header.sources.map((s) => s.metadata.id)).size !== header.sources.length) {
     issues.push({ file: 'db/sources', reason: 'two source metadata files declare the same id' })
   }
+  const waived = new Set(header.dataset.waive)
   for (const actor of header.actors) {
-    if (!actorTypes.has(actor.type)) {
-      issues.push({ file: vocabularyFile('actors'), id: actor.id, reason: `unknown actor type "${actor.type}"` })
+    const at = (field: string, reason: string, fix?: string, rule?: string) => issues.push({ file: vocabularyFile('actors'), id: actor.id, field, reason, fix, rule })
+    if (!actorTypes.has(actor.type)) at('type', `unknown actor type "${actor.type}"`, unknownFix(actor.type, actorTypes, 'vocabularies/actor-types.yaml'))
+    if (actor.country !== null && !isCountryCode(actor.country)) at('country', `"${actor.country}" is not an ISO 3166-1 alpha-2 country code`)
+    if (actor.type === 'victim' && !TRAFFICKED.test(actor.description) && !waived.has('victim-type')) {
+      at('type', 'typed victim, but the description does not say the actor was trafficked, sold, enslaved or exploited', 'say how the text makes them victims, or type them at-risk-group', 'victim-type')
     }
+  }
+  for (const [i, rule] of header.dataset.waive.entries()) {
+    if (!isRuleId(rule)) issues.push({ file: 'dataset.yaml', field: `waive[${i}]`, reason: `unknown rule "${rule}"`, fix: unknownFix(rule, Object.keys(RULES), 'README, "Curation rules"') })
   }
   for (const source of header.sources) {
     for (const [i, span] of source.skipped.entries()) {
@@ -38,68 +39,6 @@ export function validateHeader(header: Omit<CuratedHeader, 'vocabulary'>): Curat
     }
   }
   return issues
-}
-
-/**
- * Checks facts one at a time, keeping only their ids and conflict flags, so a million facts
- * are validated without holding them in memory.
- */
-export function createFactChecker(header: CuratedHeader): FactChecker {
-  const { categories, forms, actors, units, flags } = header.vocabulary
-  const sources = new Map(header.sources.map((s) => [s.metadata.id, s.text]))
-  const factIds = new Set<string>()
-  const conflicts: { file: string; id: string; other: string }[] = []
-  const conflictsOf = new Map<string, string[]>()
-
-  return {
-    check(fact, file) {
-      const issues: CurationIssue[] = []
-      const at = (reason: string) => issues.push({ file, id: fact.id, reason })
-      if (factIds.has(fact.id)) at('fact id is used more than once')
-      factIds.add(fact.id)
-      for (const c of fact.categories) if (!categories.has(c)) at(`unknown category "${c}"`)
-      for (const f of fact.forms) if (!forms.has(f)) at(`unknown form "${f}"`)
-      for (const a of fact.actors) if (!actors.has(a)) at(`unknown actor "${a}"`)
-      for (const [i, figure] of fact.figures.entries()) if (!units.has(figure.unit)) at(`figures[${i}]: unknown unit "${figure.unit}"`)
-      for (const issue of flagIssues(fact.flags, flags)) at(issue)
-      for (const issue of countryIssues(fact)) at(issue)
-      if (fact.yearInferred && fact.year === null) at('yearInferred is true but year is null')
-      if (fact.yearInferred && !fact.note) at('an inferred year needs a note explaining the inference')
-      for (const [i, evidence] of fact.evidence.entries()) {
-        const text = sources.get(evidence.sourceId)
-        if (text === undefined) {
-          at(`evidence[${i}]: unknown source "${evidence.sourceId}"`)
-          continue
-        }
-        for (const issue of checkSlice(text, evidence, { file, id: fact.id })) at(`evidence[${i}]: ${issue.reason}`)
-      }
-      const others = fact.flags.filter((f) => f.startsWith(CONFLICT_FLAG)).map((f) => f.slice(CONFLICT_FLAG.length))
-      if (others.length) {
-        conflictsOf.set(fact.id, others)
-        for (const other of others) conflicts.push({ file, id: fact.id, other })
-      }
-      return issues
-    },
-    finish() {
-      return conflicts.flatMap(({ file, id, other }): CurationIssue[] => {
-        if (!factIds.has(other)) return [{ file, id, reason: `conflicts-with points at unknown fact "${other}"` }]
-        if (conflictsOf.get(other)?.includes(id)) return []
-        return [{ file, id, reason: `conflicts-with:${other} is not answered by conflicts-with:${id} on that fact` }]
-      })
-    }
-  }
-}
-
-// Flags from the vocabulary, followed by a fact id when (and only when) they are conflicts-with.
-function flagIssues(flags: string[], known: Set<string>): string[] {
-  return flags.flatMap((flag) => {
-    const slug = flagSlug(flag)
-    if (!known.has(slug)) return [`unknown flag "${slug}"`]
-    const namesFact = flag !== slug
-    if (slug === CONFLICT && !namesFact) return [`flag "${flag}" must name the other fact: ${CONFLICT_FLAG}<fact id>`]
-    if (slug !== CONFLICT && namesFact) return [`flag "${flag}": only ${CONFLICT} is followed by a fact id`]
-    return []
-  })
 }
 
 function uniqueIds(ids: string[], file: string, issues: CurationIssue[]): Set<string> {
@@ -111,7 +50,8 @@ function uniqueIds(ids: string[], file: string, issues: CurationIssue[]): Set<st
   return seen
 }
 
-function checkSlice(
+/** Whether a span's quote is exactly the source text at its offsets; where it is, if elsewhere. */
+export function checkSlice(
   text: string,
   span: { start: number; end: number; quote: string },
   where: { file: string; id: string }
@@ -128,19 +68,4 @@ function checkSlice(
 
 function truncate(s: string): string {
   return s.length > 60 ? `${s.slice(0, 57)}...` : s
-}
-
-// Codes that exist, each country named once, and subdivisions of a country the fact names.
-function countryIssues(fact: CuratedFact): string[] {
-  const issues: string[] = []
-  const related = fact.relatedCountries.map((r) => r.code)
-  for (const code of [fact.country, ...related]) if (!isCountryCode(code)) issues.push(`"${code}" is not an ISO 3166-1 alpha-2 country code`)
-  if (related.includes(fact.country)) issues.push(`relatedCountries repeats the fact's own country ${fact.country}`)
-  if (new Set(related).size !== related.length) issues.push('relatedCountries names a country twice')
-  for (const place of fact.places) {
-    if (typeof place !== 'string' && ![fact.country, ...related].includes(place.code.slice(0, 2))) {
-      issues.push(`place ${place.name} (${place.code}) is in neither the fact's country nor a related country`)
-    }
-  }
-  return issues
 }

@@ -30,7 +30,7 @@ export interface BuildResult {
 const PROGRESS_EVERY = 10_000
 
 /** Raise when the build writes something else from the same inputs: older databases are rebuilt. */
-export const BUILD_FORMAT = 3
+export const BUILD_FORMAT = 4
 
 /**
  * Builds `outputPath` from the curated data, after any build of it that another process is
@@ -68,7 +68,7 @@ export function writeDatabase({ dataDir, migrationsDir, outputPath, now = new Da
       db.prepare('ATTACH DATABASE ? AS staging').run(stagingPath)
       db.exec(`PRAGMA staging.journal_mode = MEMORY; PRAGMA staging.synchronous = OFF;
         CREATE TABLE staging.staged_facts (
-          id TEXT NOT NULL, year INTEGER, json TEXT NOT NULL,
+          id TEXT NOT NULL, year INTEGER, json TEXT NOT NULL, members BLOB NOT NULL,
           statement TEXT NOT NULL, quotes TEXT NOT NULL) STRICT`)
       db.transaction(() => {
         applyMigrations(db, migrations, now.toISOString())
@@ -84,6 +84,7 @@ export function writeDatabase({ dataDir, migrationsDir, outputPath, now = new Da
         const info = db.prepare('INSERT INTO dataset_info (key, value) VALUES (?, ?)')
         info.run('title', stream.header.dataset.title)
         info.run('version', stream.header.dataset.version)
+        info.run('released', stream.header.dataset.released)
         info.run('license', stream.header.dataset.license)
         info.run('content_hash', contentHash)
         info.run('built_at', now.toISOString())

@@ -14,8 +14,8 @@ export function writeFactIndex(db: Database, staged: StagedDimensions, commonWor
   db.exec(`CREATE TABLE staging.numbered (position INTEGER PRIMARY KEY, staged INTEGER NOT NULL);
     INSERT INTO staging.numbered (position, staged)
     SELECT row_number() OVER (ORDER BY COALESCE(year, -1) DESC, id) - 1, rowid FROM staging.staged_facts`)
-  db.exec(`INSERT INTO facts (rowid, id, json)
-    SELECT n.position, s.id, s.json FROM staging.numbered n JOIN staging.staged_facts s ON s.rowid = n.staged
+  db.exec(`INSERT INTO facts (rowid, id, json, members)
+    SELECT n.position, s.id, s.json, s.members FROM staging.numbered n JOIN staging.staged_facts s ON s.rowid = n.staged
     ORDER BY n.position`)
   db.exec(`INSERT INTO facts_search (rowid, statement, quotes)
     SELECT n.position, s.statement, s.quotes FROM staging.numbered n JOIN staging.staged_facts s ON s.rowid = n.staged

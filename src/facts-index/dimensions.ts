@@ -2,10 +2,10 @@
  * The filterable dimensions of a fact, each with one posting list per value. Defined once: the
  * build writes them, the index loads them, the filters and facets name them.
  */
-export const DIMENSIONS = ['year', 'category', 'form', 'actor', 'actorType', 'country', 'relatedCountry', 'source', 'unit', 'flag', 'hasFigures'] as const
+export const DIMENSIONS = ['year', 'publishedYear', 'category', 'form', 'actor', 'actorType', 'country', 'relatedCountry', 'source', 'unit', 'flag', 'hasFigures'] as const
 export type Dimension = (typeof DIMENSIONS)[number]
 
-/** The `year` value of facts that state no year. */
+/** The `year` (and `publishedYear`) value of facts that have none. */
 export const NO_YEAR = 'none'
 
 export type DimensionValues = Record<Dimension, string[]>

@@ -15,6 +15,8 @@ export interface IndexQuery {
   yearTo?: number | undefined
   /** Postings of words that must all occur (the full-text query); undefined for an unknown word. */
   words?: readonly (Posting | undefined)[] | undefined
+  /** Facts named one by one (the `id` filter): a match must be one of them. */
+  among?: Posting | undefined
 }
 
 export interface MatchSet {
@@ -40,6 +42,7 @@ export function matchFacts(index: FactIndex, query: IndexQuery): MatchSet {
     ;(term.exclude ? excluding : including).push(posting)
   }
   for (const word of query.words ?? []) including.push(word ?? emptyPosting())
+  if (query.among) including.push(query.among)
   if (!whole) including.push(rangePosting(start, end))
   if (including.length === 0) including.push(rangePosting(0, index.size))
   including.sort((a, b) => a.size - b.size)

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
-import { STATUS_CODES } from 'node:http'
+import { STATUS_CODES, type IncomingMessage } from 'node:http'
 import type { Socket } from 'node:net'
+import type { Duplex } from 'node:stream'
 import type { ConnectionError, FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import { sendProblem } from '../plugins/app/problem-details.js'
 import { REQUEST_ID_HEADER } from '../plugins/app/request-id.js'
@@ -9,7 +10,7 @@ import { ID_MAX_LENGTH } from '../schemas/identifier.js'
 import { echoed } from './query-string.js'
 
 // What every error carries even when no route, and so none of the app's hooks, ever ran.
-const ERROR_HEADERS = { ...SECURITY_HEADERS, 'access-control-allow-origin': '*', 'cache-control': 'no-store' }
+export const ERROR_HEADERS = { ...SECURITY_HEADERS, 'access-control-allow-origin': '*', 'cache-control': 'no-store' }
 
 const FRAMEWORK_ERRORS: Record<string, { status: number; detail: (path: string) => string }> = {
   FST_ERR_BAD_URL: { status: 400, detail: (path) => `The path ${path} has a malformed percent-escape.` },
@@ -48,8 +49,21 @@ export function answerClientError(error: ConnectionError, socket: Socket) {
   if (error.code === 'ECONNRESET' || socket.destroyed) return
   if (!socket.writable) return void socket.destroy()
   const { status, detail } = CLIENT_ERRORS[error.code ?? ''] ?? { status: 400, detail: 'The request is not valid HTTP.' }
+  writeProblem(socket, status, detail, requestTarget(error.rawPacket as unknown))
+}
+
+/**
+ * CONNECT asks a proxy for a tunnel; Node hands it to the server's 'connect' listeners, and
+ * without one closes the socket unanswered. This server is no proxy: a 501 problem.
+ */
+export function answerConnect(_request: IncomingMessage, socket: Duplex) {
+  writeProblem(socket, 501, 'This server is not a proxy: CONNECT is not supported; this API answers GET, HEAD and OPTIONS.', '/')
+}
+
+/** A problem written on the socket itself, with the usual headers, then the connection closed. */
+function writeProblem(socket: Duplex, status: number, detail: string, instance: string) {
   // none of these is about a parameter: each is HTTP's own status, so about:blank (RFC 9457 §4.2.1)
-  const body = JSON.stringify({ type: 'about:blank', title: STATUS_CODES[status], status, detail, instance: requestTarget(error.rawPacket as unknown) })
+  const body = JSON.stringify({ type: 'about:blank', title: STATUS_CODES[status], status, detail, instance })
   const headers = {
     ...ERROR_HEADERS,
     'content-type': 'application/problem+json; charset=utf-8',

@@ -1,8 +1,9 @@
 import { parse } from 'node:querystring'
 import { REPEATABLE_PARAMETERS } from '../schemas/fact-filters.js'
+import { FIELDS_PARAMETER } from '../schemas/fact-fields.js'
 import type { ParameterError } from './errors.js'
 
-const repeatable = new Set<string>(REPEATABLE_PARAMETERS)
+const repeatable = new Set<string>([...REPEATABLE_PARAMETERS, FIELDS_PARAMETER])
 
 /**
  * Repeatable parameters always come out as arrays, even when given once, so their schemas

@@ -24,7 +24,10 @@ const IF_NONE_MATCH: OpenAPIV3_1.ParameterObject = {
   name: 'If-None-Match',
   in: 'header',
   required: false,
-  description: 'An `ETag` this API sent before: when it is still current the answer is a 304 without a body.',
+  description:
+    'An `ETag` this API sent before: when it is still current the answer is a 304 without a body. ' +
+    '`*` matches any current representation (RFC 9110 §13.1.2), so it turns every answer that would be a 200 into a 304; ' +
+    'a 400 or 404 stays what it is.',
   schema: { type: 'string' },
   example: 'W/"1.0.0-1.1.0-0123456789abcdef"'
 }

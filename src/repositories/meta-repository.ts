@@ -3,6 +3,8 @@ import type { Database } from 'better-sqlite3'
 export interface DatasetInfo {
   title: string
   version: string
+  /** The day this version of the data was released (ISO 8601 date), from db/dataset.yaml. */
+  released: string
   contentHash: string
   builtAt: string
   license: string
@@ -23,6 +25,7 @@ export function createMetaRepository(db: Database) {
       return {
         title: values.title ?? '',
         version: values.version ?? '',
+        released: values.released ?? '',
         contentHash: values.content_hash ?? '',
         builtAt: values.built_at ?? '',
         license: values.license ?? '',

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3'
 import { NO_YEAR } from '../facts-index/dimensions.js'
+import { countryName } from '../schemas/fact-filters.js'
 import type { Actor, Term } from '../schemas/vocabulary.js'
 
 export type TermVocabulary = 'categories' | 'forms' | 'actor_types' | 'units' | 'flags'
@@ -29,6 +30,9 @@ export function createVocabulariesRepository(db: Database) {
   const years = db.prepare(`SELECT CAST(value AS INTEGER) AS year, cardinality AS factCount FROM postings
     WHERE dimension = 'year' AND value <> '${NO_YEAR}' ORDER BY year`)
 
+  const countries = db.prepare(`SELECT value AS code, cardinality AS factCount FROM postings
+    WHERE dimension = 'country' ORDER BY value`)
+
   const terms = (vocabulary: TermVocabulary) => termStatements[vocabulary].all() as Term[]
 
   return {
@@ -46,6 +50,10 @@ export function createVocabulariesRepository(db: Database) {
     },
     years(): { year: number; factCount: number }[] {
       return years.all() as { year: number; factCount: number }[]
+    },
+    /** The countries facts are about (`country`), by code, with their English names. */
+    countries(): { code: string; name: string; factCount: number }[] {
+      return (countries.all() as { code: string; factCount: number }[]).map((c) => ({ ...c, name: countryName(c.code) }))
     }
   }
 }

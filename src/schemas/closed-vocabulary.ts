@@ -1,7 +1,12 @@
 import type { Vocabularies } from './fact-filters.js'
 
-/** Vocabularies short and fixed enough per dataset for clients to hold as an `enum`. */
-export type ClosedVocabulary = Extract<keyof Vocabularies, 'categories' | 'forms' | 'actorTypes' | 'units' | 'flags'>
+/**
+ * Vocabularies fixed per dataset release, listed as an `enum` so that generated clients and
+ * fuzzers know the valid values. Actors and sources grow with the data, but the document is
+ * generated from the same database the server answers from (a test keeps it current), so their
+ * lists are exactly what it accepts.
+ */
+export type ClosedVocabulary = Extract<keyof Vocabularies, 'categories' | 'forms' | 'actorTypes' | 'units' | 'flags' | 'actors' | 'sources'>
 
 /** The zod metadata key naming a string's closed vocabulary; the OpenAPI document turns it into `enum`. */
 export const VOCABULARY_KEY = 'x-vocabulary'

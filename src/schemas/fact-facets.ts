@@ -41,6 +41,7 @@ const labelledFacet = (label: LabelledVocabulary | 'countries', description?: st
  */
 export const FACT_FACETS = {
   year: yearFacet('`value` null counts facts with no stated year.'),
+  publishedYear: yearFacet('Years the claims were published (`publishedYear`); `value` null counts facts whose origins give no year.'),
   category: labelledFacet('categories'),
   form: labelledFacet('forms'),
   actor: labelledFacet('actors'),

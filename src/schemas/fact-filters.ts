@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { Dimension } from '../facts-index/dimensions.js'
 import { closedVocabulary, type ClosedVocabulary } from './closed-vocabulary.js'
 import { decimalInteger } from './decimal-integer.js'
+import { ID_MAX_LENGTH, SLUG_MESSAGE, SLUG_PATTERN } from './identifier.js'
 
 /** The valid values of the filters that name a vocabulary term, read once at start. */
 export interface Vocabularies {
@@ -16,9 +17,9 @@ export interface Vocabularies {
 
 /**
  * How a filter selects facts: values of an index dimension (any of; with `exclude`, the facts
- * carrying none of them), a year bound, or text search.
+ * carrying none of them), a year bound, text search, or facts named by id.
  */
-export type FilterSelection = { dimension: Dimension; exclude?: true } | { yearBound: 'from' | 'to' } | { search: true }
+export type FilterSelection = { dimension: Dimension; exclude?: true } | { yearBound: 'from' | 'to' } | { search: true } | { ids: true }
 
 interface FilterDefinition<Input extends z.ZodType, Echo extends z.ZodType> {
   /** The query-string parameter: validation, OpenAPI description and example. */
@@ -34,6 +35,8 @@ interface FilterDefinition<Input extends z.ZodType, Echo extends z.ZodType> {
 const define = <I extends z.ZodType, E extends z.ZodType>(d: FilterDefinition<I, E>) => d
 
 const year = decimalInteger(1800, 2100)
+/** Most facts one request may name by id. */
+export const MAX_IDS = 100
 const slugList = (what: string, example: string, vocabulary?: ClosedVocabulary) =>
   z.array(z.string().min(1).max(100).meta(vocabulary ? closedVocabulary(vocabulary) : {})).max(50).optional()
     .describe(`${what} (repeatable: matches any of them).`).meta({ examples: [[example]] })
@@ -75,6 +78,16 @@ export function countryName(code: string): string {
  * the echo, which parameters repeat, the vocabulary check and the index term all come from here.
  */
 export const FACT_FILTERS = {
+  // Looked up by id rather than indexed as a dimension: a posting list per fact would cost the
+  // index a million one-member lists, where a lookup costs one B-tree probe per named id.
+  id: define({
+    parameter: z.array(z.string().max(ID_MAX_LENGTH).regex(SLUG_PATTERN, SLUG_MESSAGE)).max(MAX_IDS).optional()
+      .describe(`Fact id (repeatable, at most ${MAX_IDS}: matches any of them). An id no fact has matches nothing; it is not an error.`)
+      .meta({ examples: [['ru-2013-sex-trafficking-prosecutions']] }),
+    echo: z.array(z.string()).optional(),
+    repeatable: true,
+    selects: { ids: true }
+  }),
   year: define({
     parameter: z.array(year).max(50).optional().describe('Year the claim is about (repeatable: any of).').meta({ examples: [[2013]] }),
     echo: z.array(z.int()).optional(),
@@ -93,6 +106,17 @@ export const FACT_FILTERS = {
     repeatable: false,
     selects: { yearBound: 'to' }
   }),
+  // Publication years are few and discrete (one per origin document), so a repeatable value
+  // selects them, like `year`, through the index's posting lists, and each value of its facet
+  // is one filter value; a range would need a second kind of bound on an order facts are not in.
+  publishedYear: define({
+    // the example sits on the items, as for `flag`: the example fact has no publication year
+    parameter: z.array(year.meta({ examples: [2018] })).max(50).optional()
+      .describe('Year the claim was published, from its origin documents (`publishedYear`; repeatable: any of). Facts with no known publication year never match.'),
+    echo: z.array(z.int()).optional(),
+    repeatable: true,
+    selects: { dimension: 'publishedYear' }
+  }),
   category: define({
     parameter: slugList('Category slug from `/v1/categories`', 'prosecution', 'categories'),
     echo: termList('categories'),
@@ -108,7 +132,7 @@ export const FACT_FILTERS = {
     refuse: inVocabulary('forms')
   }),
   actor: define({
-    parameter: slugList('Actor id from `/v1/actors`', 'russian-government'),
+    parameter: slugList('Actor id from `/v1/actors`', 'russian-government', 'actors'),
     echo: z.array(z.string()).optional(),
     repeatable: true,
     selects: { dimension: 'actor' },
@@ -125,7 +149,10 @@ export const FACT_FILTERS = {
   country: define({
     // description and examples sit on the input side of the transform, where OpenAPI reads them
     parameter: countryCode
-      .describe('ISO 3166-1 alpha-2 code of the country the claim is about (case-insensitive).')
+      .describe(
+        'ISO 3166-1 alpha-2 code of the country the claim is about (case-insensitive). Any assigned code is accepted, ' +
+          'and one no fact names matches nothing; so no `enum` (it would refuse lower case): `/v1/facts/facets` lists the countries with facts.'
+      )
       .meta({ examples: ['RU'] }).transform((c) => c.toUpperCase()).optional(),
     echo: z.string().optional(),
     repeatable: false,
@@ -142,7 +169,7 @@ export const FACT_FILTERS = {
     refuse: refuseCountry
   }),
   source: define({
-    parameter: z.string().min(1).max(200).optional().describe('Source id from `/v1/sources`.').meta({ examples: ['ru-trafficking-excerpts'] }),
+    parameter: z.string().min(1).max(200).meta(closedVocabulary('sources')).optional().describe('Source id from `/v1/sources`.').meta({ examples: ['ru-trafficking-excerpts'] }),
     echo: z.string().optional(),
     repeatable: false,
     selects: { dimension: 'source' },
@@ -166,7 +193,7 @@ export const FACT_FILTERS = {
   }),
   flag: define({
     // the example sits on the items: the parameters' examples together find the Fact example,
-    // which carries no flag
+    // which carries no conflicts-with flag
     parameter: z.array(z.string().min(1).max(100).meta({ ...closedVocabulary('flags'), examples: ['conflicts-with'] })).max(50).optional()
       .describe('Only facts carrying this curation flag, a slug from `/v1/flags`; `conflicts-with` matches any conflict (repeatable: any of).'),
     echo: termList('flags'),
@@ -177,7 +204,7 @@ export const FACT_FILTERS = {
   excludeFlag: define({
     parameter: z.array(z.string().min(1).max(100).meta(closedVocabulary('flags'))).max(50).optional()
       .describe('Leave out facts carrying this curation flag, a slug from `/v1/flags` (repeatable: facts carrying any of them are left out).')
-      .meta({ examples: [['subject-unclear', 'truncated-in-source']] }),
+      .meta({ examples: [['undated', 'truncated-in-source']] }),
     echo: termList('flags'),
     repeatable: true,
     selects: { dimension: 'flag', exclude: true },

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { decimalInteger } from './decimal-integer.js'
 import { factSchema } from './fact.js'
+import { fieldsEchoSchema, fieldsParameterSchema, partialFactSchema } from './fact-fields.js'
 import { factFilterShape, filterEchoShape } from './fact-filters.js'
 
 export type { FactFilters } from './fact-filters.js'
@@ -16,7 +17,8 @@ export const factListQuerySchema = z.strictObject({
   ...factFilterShape,
   sort: factSortSchema,
   limit: decimalInteger(1, 100).default(20).describe('Page size, 1–100.'),
-  cursor: z.string().min(1).max(1000).optional().describe('Opaque cursor from `page.nextCursor` of the previous page.')
+  cursor: z.string().min(1).max(1000).optional().describe('Opaque cursor from `page.nextCursor` of the previous page.'),
+  fields: fieldsParameterSchema
 })
 
 export const FACET_LIMIT_DEFAULT = 50
@@ -30,19 +32,24 @@ export const factFacetsQuerySchema = z.strictObject({
 export const factExportQuerySchema = z.strictObject({
   ...factFilterShape,
   sort: factSortSchema,
-  format: z.enum(['csv', 'ndjson']).default('csv').describe('`csv` (default) or `ndjson` (one JSON fact per line).')
+  format: z.enum(['csv', 'ndjson']).default('csv').describe('`csv` (default) or `ndjson` (one JSON fact per line).'),
+  fields: fieldsParameterSchema
 })
 
 export type FactListQuery = z.output<typeof factListQuerySchema>
 export type FactSort = NonNullable<FactListQuery['sort']>
 
+/** What a facts answer holds: whole facts, or with `fields` the fields asked for. */
+export const factOrPartialSchema = z.union([factSchema, partialFactSchema])
+  .meta({ id: 'FactOrPartialFact', description: 'The fact: whole, or with `fields` only the fields asked for.' })
+
 export const queryEchoSchema = z
-  .object({ ...filterEchoShape, sort: z.enum(FACT_SORTS) })
+  .object({ ...filterEchoShape, sort: z.enum(FACT_SORTS), fields: fieldsEchoSchema })
   .meta({ id: 'QueryEcho', description: 'The filters and sort as the server understood them.' })
 
 export const factPageSchema = z
   .object({
-    data: z.array(factSchema),
+    data: z.array(factOrPartialSchema),
     page: z.object({
       limit: z.int(),
       total: z.int().describe('Number of facts matching the filters, over all pages.'),

@@ -63,6 +63,13 @@ export const factSchema = z
     year: z.int().nullable().describe('The year the claim is about; null when the source states none.'),
     yearInferred: z.boolean().describe('True when the year comes from context rather than the sentence itself.'),
     when: z.string().nullable().describe("The source's own time wording."),
+    publishedYear: z
+      .int()
+      .nullable()
+      .describe(
+        'The year the claim was published: the earliest `year` of the documents its evidence was first published in (`evidence[].origin`); ' +
+          'null when no origin gives a year. Not the year the claim is about (`year`).'
+      ),
     country: z.string().describe('ISO 3166-1 alpha-2 code of the country the claim is about.'),
     relatedCountries: z
       .array(
@@ -95,6 +102,7 @@ export const factSchema = z
         year: 2013,
         yearInferred: false,
         when: 'in 2013',
+        publishedYear: null,
         country: 'RU',
         relatedCountries: [],
         places: [],
@@ -117,8 +125,10 @@ export const factSchema = z
             origin: null
           }
         ],
-        flags: [],
-        note: 'Split from the same sentence’s figures for forced labour in 2013 and for 2012.'
+        flags: ['subject-unclear'],
+        note:
+          'Split from the same sentence’s figures for forced labour in 2013 and for 2012. The sentence says only "the government" ' +
+          'and names no country: it is read as Russia’s, the subject of the compilation, which the text does not say.'
       }
     ]
   })

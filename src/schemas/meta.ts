@@ -4,6 +4,7 @@ export const metaSchema = z
   .object({
     title: z.string(),
     version: z.string().describe('Dataset version (semantic versioning).'),
+    released: z.string().describe('The day this dataset version was released (ISO 8601 date): the `issued` date of citations.'),
     contentHash: z.string().describe('sha256 of the curated data; changes exactly when the data does.'),
     builtAt: z.string().describe('When the database was built (ISO 8601).'),
     license: z.string(),

@@ -32,7 +32,10 @@ describe('loadConfig', () => {
     ['PORT', '70000'],
     ['RATE_LIMIT_MAX', '-1'],
     ['LOG_LEVEL', 'loud'],
-    ['TRUST_PROXY', 'maybe']
+    ['TRUST_PROXY', 'maybe'],
+    ['PUBLIC_BASE_URL', 'facts.example.org'],
+    ['PUBLIC_BASE_URL', 'ftp://facts.example.org'],
+    ['PUBLIC_BASE_URL', 'https://facts.example.org/#top']
   ])('a bad %s=%s names the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError)
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^invalid configuration: ${name}="${value}": `))

@@ -1,9 +1,9 @@
 import { execFileSync, spawnSync } from 'node:child_process'
-import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import ts from 'typescript'
 import { parseAllDocuments } from 'yaml'
 import { beforeAll, describe, expect, test } from 'vitest'
+import { loadConfig } from '../../src/config/config.js'
 
 // deploy/kubernetes rendered the way a cluster would get it (`kubectl kustomize`: any kubectl, down
 // to Debian bookworm's kubernetes-client 1.20, which .ci/run installs when kubectl is missing),
@@ -142,12 +142,10 @@ function quantity(q: string): number {
   return Number(m[1]) * (m[2] ? unit[m[2] as keyof typeof unit] : 1)
 }
 
-/** close-with-grace's delay in the server entry: how long a SIGTERM'd pod may keep draining. */
-function serverDrainMs(): number {
-  const source = readFileSync(join(ROOT, 'src', 'run-server.ts'), 'utf8')
-  const match = /closeWithGrace\(\s*\{[^}]*\bdelay:\s*([\d_]+)/.exec(source)
-  if (!match) throw new Error('src/run-server.ts: no closeWithGrace({ delay }) found; update this test to read the drain time')
-  return Number((match[1] as string).replaceAll('_', ''))
+/** SHUTDOWN_GRACE_MS as the pod sets it, else its default: how long a SIGTERM'd pod may keep draining. */
+function serverDrainMs(c: Container): number {
+  const set = c.env?.find((e) => e.name === 'SHUTDOWN_GRACE_MS')?.value
+  return loadConfig(set === undefined ? {} : { SHUTDOWN_GRACE_MS: set }).SHUTDOWN_GRACE_MS
 }
 
 function preStopSeconds(c: Container): number {
@@ -277,7 +275,7 @@ describe.skipIf(!haveKubectl && !inCI)('deploy/kubernetes (kustomize base)', () 
   })
 
   test('the grace period outlasts the preStop pause plus the server\'s drain delay', () => {
-    const drainSeconds = serverDrainMs() / 1000
+    const drainSeconds = serverDrainMs(api) / 1000
     expect(drainSeconds).toBeGreaterThan(0)
     const grace = pod.terminationGracePeriodSeconds ?? 30 // the Kubernetes default when unset
     expect(grace).toBeGreaterThan(preStopSeconds(api) + drainSeconds)

@@ -1,60 +1,37 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
-import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { CHROMIUM, openBrowser, runBrowserTests } from '../helpers/browser.js'
 import { buildTestApp } from '../helpers/build-test-app.js'
 
 // /docs in a real browser: Swagger UI must render the operations from the app's own assets,
 // call the API under the docs page's CSP, and never reach past 127.0.0.1.
-// Debian's chromium (.ci/run installs it); Playwright's own browser downloads are not used.
-const CHROMIUM = '/usr/bin/chromium'
-const haveChromium = existsSync(CHROMIUM)
-const inCI = Boolean(process.env.CI)
 const TIMEOUT = 60_000
 
-if (!haveChromium && !inCI) {
+if (!runBrowserTests) {
   console.warn(`docs-browser: skipped, ${CHROMIUM} is missing (apt-get install chromium); in CI this fails`)
 }
 
-describe.skipIf(!haveChromium && !inCI)('/docs in headless Chromium', () => {
+describe.skipIf(!runBrowserTests)('/docs in headless Chromium', () => {
   let app: FastifyInstance
   let base: string
   let profileDir: string
   let context: BrowserContext
   let page: Page
-  const external: string[] = []
-  const consoleErrors: string[] = []
+  let external: string[]
+  let consoleErrors: string[]
   const cspViolations: string[] = []
   let docsPolicy = ''
 
   beforeAll(async () => {
-    if (!haveChromium) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (.ci/run does)`)
     profileDir = mkdtempSync(join(tmpdir(), 'docs-browser-'))
     // the shipped data: "Try it out" sends the documented examples, which are values of it
     app = await buildTestApp({ DATA_DIR: 'db', DATABASE_PATH: join(profileDir, 'shipped.sqlite') })
     base = await app.listen({ port: 0, host: '127.0.0.1' })
-    context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1280, height: 900 },
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic'
-      ]
-    })
-    await context.route('**/*', async (route) => {
-      const url = new URL(route.request().url())
-      if (url.hostname === '127.0.0.1') return route.continue()
-      external.push(url.href)
-      return route.abort()
-    })
+    ;({ context, page, external, consoleErrors } = await openBrowser(profileDir))
     // CSP violations as the browser reports them to the page, besides the console's wording
     // (a string: this project's TypeScript has no DOM types)
     await context.addInitScript({
@@ -62,11 +39,6 @@ describe.skipIf(!haveChromium && !inCI)('/docs in headless Chromium', () => {
         document.addEventListener('securitypolicyviolation', (e) =>
           globalThis.__cspViolations.push(e.violatedDirective + ' blocked ' + e.blockedURI + ' at ' + e.sourceFile + ':' + e.lineNumber))`
     })
-    page = context.pages()[0] ?? (await context.newPage())
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(message.text())
-    })
-    page.on('pageerror', (error) => consoleErrors.push(`pageerror: ${error.message}`))
   }, TIMEOUT)
 
   afterAll(async () => {

@@ -34,6 +34,7 @@ export async function readKnownValues(app: FastifyInstance): Promise<KnownValues
   const shortest = Math.min(...sources.map((s) => s.length))
   const offsets = Array.from({ length: 21 }, (_, i) => String(Math.floor((shortest * i) / 20)))
   return {
+    id: facts.map((f) => f.id),
     year: yearValues,
     yearFrom: yearValues,
     yearTo: yearValues,

@@ -28,7 +28,9 @@ describe('responseViolations', () => {
   })
 
   it('refuses a body its schema does not allow', () => {
-    expect(judge('getFact', answer(200, 'application/json', '{"id":"x"}'))).toContainEqual(expect.stringMatching(/^body breaks the 200 schema/))
+    // with `fields` a fact may hold few fields, but never lacks its id nor has a field of the wrong type
+    expect(judge('getFact', answer(200, 'application/json', '{"statement":"x"}'))).toContainEqual(expect.stringMatching(/^body breaks the 200 schema/))
+    expect(judge('getFact', answer(200, 'application/json', '{"id":"x","year":"soon"}'))).toContainEqual(expect.stringMatching(/^body breaks the 200 schema/))
     expect(judge('getFact', answer(404, 'application/problem+json', '{"status":404}'))).toContainEqual(expect.stringMatching(/^body breaks the 404 schema/))
   })
 

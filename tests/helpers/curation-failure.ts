@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs'
+import { existsSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect } from 'vitest'
 import { CurationError } from '../../src/curation/curation-error.js'
@@ -6,12 +6,14 @@ import { buildDatabase } from '../../src/database/build-database.js'
 import { copyFixture } from './fixture-copy.js'
 
 /**
- * Builds a scratch copy of the fixture data with one file changed, and returns the message of
- * the CurationError the build must fail with (the test fails if it succeeds or fails otherwise).
+ * Builds a scratch copy of the fixture data (or of `from`) with one file changed, and returns the
+ * message of the CurationError the build must fail with (the test fails if it succeeds or fails
+ * otherwise). A change to a file that does not exist yet creates it from the empty string.
  */
-export function curationFailure(file: string, change: (text: string) => string): string {
-  const copy = copyFixture()
+export function curationFailure(file: string, change: (text: string) => string, from?: string): string {
+  const copy = copyFixture(from)
   try {
+    if (!existsSync(join(copy.dataDir, file))) writeFileSync(join(copy.dataDir, file), '')
     copy.edit(file, change)
     try {
       buildDatabase({ dataDir: copy.dataDir, migrationsDir: 'migrations', outputPath: join(copy.dir, 'out.sqlite') })

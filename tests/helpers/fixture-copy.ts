@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { FIXTURE_DATA_DIR } from './paths.js'
 
-/** A scratch copy of the fixture data, for tests that break it on purpose. */
-export function copyFixture(): { dir: string; dataDir: string; edit: (file: string, change: (text: string) => string) => void } {
+/** A scratch copy of the fixture data (or of another dataset), for tests that break it on purpose. */
+export function copyFixture(from = FIXTURE_DATA_DIR): { dir: string; dataDir: string; edit: (file: string, change: (text: string) => string) => void } {
   const dir = mkdtempSync(join(tmpdir(), 'facts-data-'))
   const dataDir = join(dir, 'db')
-  cpSync(FIXTURE_DATA_DIR, dataDir, { recursive: true })
+  cpSync(from, dataDir, { recursive: true })
   const edit = (file: string, change: (text: string) => string) => {
     const path = join(dataDir, file)
     const before = readFileSync(path, 'utf8')

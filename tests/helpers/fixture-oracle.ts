@@ -7,6 +7,7 @@ export const fixture = loadCuratedData(FIXTURE_DATA_DIR)
 const actorTypes = new Map(fixture.actors.map((a) => [a.id, a.type]))
 
 export interface OracleFilters {
+  id?: string[]
   year?: number[]
   yearFrom?: number
   yearTo?: number
@@ -27,6 +28,7 @@ const anyOf = (wanted: string[] | undefined, have: string[]) => !wanted || wante
 
 export function matches(entry: FactEntry, f: OracleFilters): boolean {
   const fact = entry.fact
+  if (f.id && !f.id.includes(fact.id)) return false
   if (f.year && !(fact.year !== null && f.year.includes(fact.year))) return false
   if (f.yearFrom !== undefined && !(fact.year !== null && fact.year >= f.yearFrom)) return false
   if (f.yearTo !== undefined && !(fact.year !== null && fact.year <= f.yearTo)) return false

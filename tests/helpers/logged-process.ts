@@ -9,9 +9,12 @@ export interface LoggedProcess {
   exited: Promise<number | null>
 }
 
-/** The server as `npm start` runs it, on a free loopback port, with its whole log kept for the test to read. */
-export function startLoggedServer(env: NodeJS.ProcessEnv): LoggedProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+/**
+ * The server as `npm start` runs it, on a free loopback port, with its whole log kept for the
+ * test to read; from the sources, or from `dist/server.js` as built.
+ */
+export function startLoggedServer(env: NodeJS.ProcessEnv, args = ['--import', 'tsx', 'src/server.ts']): LoggedProcess {
+  const child = spawn(process.execPath, args, {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe']
   })

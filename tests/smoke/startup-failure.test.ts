@@ -16,6 +16,6 @@ test('invalid curated data stops the start with the file, fact id and reason, an
     timeout: 30_000
   })
   expect(result.status).toBe(1)
-  expect(result.stdout).toMatch(/fixture-facts\.yaml \[fx-limited-efforts\]: unknown category \\"judgement\\"/)
+  expect(result.stdout).toMatch(/fixture-facts\.yaml \[fx-limited-efforts\] categories\[0\]: unknown category \\"judgement\\"/)
   expect(existsSync(databasePath)).toBe(false)
 })

@@ -13,33 +13,49 @@ const LOCATIONS: Record<string, ParameterError['in']> = { querystring: 'query', 
  */
 export default fp(
   async function problemDetails(app: FastifyInstance) {
-    app.setErrorHandler((error: FastifyError & { parameterErrors?: ParameterError[] }, request, reply) => {
-      if (hasZodFastifySchemaValidationErrors(error)) {
-        const location = LOCATIONS[error.validationContext ?? 'querystring'] ?? 'query'
-        const errors = error.validation.flatMap((issue) => validationEntries(issue, location))
-        return sendProblem(request, reply, 400, errors.map((e) => `${e.name}: ${e.message}`).join('; '), errors)
-      }
-      const status = error.statusCode ?? 500
-      if (status >= 500) {
-        request.log.error({ err: error }, 'request failed')
-        return sendProblem(request, reply, status === 503 ? 503 : 500, status === 503 ? error.message : 'The server failed to handle this request.')
-      }
-      return sendProblem(request, reply, status, error.message, error.parameterErrors)
+    app.setErrorHandler((error: ProblemError, request, reply) => {
+      const { status, detail, errors } = problemOf(error, request)
+      return sendProblem(request, reply, status, detail, errors)
     })
 
-    // Every route of this API is GET (HEAD and OPTIONS follow from it): a path that answers GET
-    // exists, so another method on it is 405 with Allow (RFC 9110 §15.5.6), not 404.
-    app.setNotFoundHandler((request, reply) => {
-      const path = request.url.split('?', 1)[0]!
-      if (request.method !== 'GET' && app.findRoute({ method: 'GET', url: path })) {
-        reply.header('allow', 'GET, HEAD, OPTIONS')
-        return sendProblem(request, reply, 405, `${echoed(path)} answers GET, HEAD and OPTIONS only, not ${echoed(request.method)}.`)
-      }
-      return sendProblem(request, reply, 404, `No resource at ${request.method} ${echoed(path)}.`)
-    })
+    app.setNotFoundHandler(answerUnrouted)
   },
   { name: 'problem-details' }
 )
+
+/**
+ * A method and path no route answers. Every route of this API is GET (HEAD and OPTIONS follow
+ * from it): a path that answers GET exists, so another method on it is 405 with Allow
+ * (RFC 9110 §15.5.6), not 404.
+ */
+export function answerUnrouted(request: FastifyRequest, reply: FastifyReply) {
+  const path = request.url.split('?', 1)[0]!
+  if (request.method !== 'GET' && reply.server.findRoute({ method: 'GET', url: path })) {
+    reply.header('allow', 'GET, HEAD, OPTIONS')
+    return sendProblem(request, reply, 405, `${echoed(path)} answers GET, HEAD and OPTIONS only, not ${echoed(request.method)}.`)
+  }
+  return sendProblem(request, reply, 404, `No resource at ${request.method} ${echoed(path)}.`)
+}
+
+export type ProblemError = FastifyError & { parameterErrors?: ParameterError[] }
+
+/**
+ * What a failed request tells its client: the status, the detail and each parameter at fault.
+ * The API sends it as problem details; the explorer's pages render the same as HTML.
+ */
+export function problemOf(error: ProblemError, request: FastifyRequest): { status: number; detail: string; errors?: ParameterError[] } {
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const location = LOCATIONS[error.validationContext ?? 'querystring'] ?? 'query'
+    const errors = error.validation.flatMap((issue) => validationEntries(issue, location))
+    return { status: 400, detail: errors.map((e) => `${e.name}: ${e.message}`).join('; '), errors }
+  }
+  const status = error.statusCode ?? 500
+  if (status >= 500) {
+    request.log.error({ err: error }, 'request failed')
+    return { status: status === 503 ? 503 : 500, detail: status === 503 ? error.message : 'The server failed to handle this request.' }
+  }
+  return { status, detail: error.message, errors: error.parameterErrors }
+}
 
 function validationEntries(
   issue: { instancePath: string; message?: string; params?: Record<string, unknown> },

@@ -10,6 +10,8 @@ declare module 'fastify' {
       render(): Promise<string>
       /** Counts an answer; for those no onResponse hook sees (Fastify's router errors). */
       count(request: FastifyRequest, reply: FastifyReply): void
+      /** Counts one MCP tool call and its duration, by tool and outcome. */
+      toolCall(tool: string, outcome: 'ok' | 'error', seconds: number): void
     }
   }
 }
@@ -56,6 +58,20 @@ export default fp(
       buckets: LATENCY_BUCKETS,
       registers: [registry]
     })
+    // tool names are the few the server registers: a bounded label set
+    const toolCalls = new Counter({
+      name: 'mcp_tool_calls_total',
+      help: 'MCP tool calls answered, by tool and outcome (ok, or error: a tool error such as a bad argument)',
+      labelNames: ['tool', 'outcome'] as const,
+      registers: [registry]
+    })
+    const toolLatency = new Histogram({
+      name: 'mcp_tool_call_duration_seconds',
+      help: 'Time an MCP tool call took to answer, by tool',
+      labelNames: ['tool'] as const,
+      buckets: LATENCY_BUCKETS,
+      registers: [registry]
+    })
     const dataset = new Gauge({
       name: 'trafficking_facts_dataset_info',
       help: 'The dataset this process serves (always 1; its identity is in the labels)',
@@ -95,7 +111,11 @@ export default fp(
       async render() {
         return (await perProcess.metrics()) + (await registry.metrics())
       },
-      count
+      count,
+      toolCall(tool: string, outcome: 'ok' | 'error', seconds: number) {
+        toolCalls.labels(tool, outcome).inc()
+        toolLatency.labels(tool).observe(seconds)
+      }
     })
   },
   { name: 'metrics' }

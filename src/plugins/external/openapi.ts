@@ -19,7 +19,13 @@ against \`/v1/sources/{id}/text?start=…&end=…\`.
 
 Errors are RFC 9457 problem details (\`application/problem+json\`). Responses carry an \`ETag\` derived
 from the dataset version; the dataset is immutable per release, so sending it back in \`If-None-Match\`
-answers 304 without a body. The API is public and read-only: no authentication.`
+answers 304 without a body. The API is public and read-only: no authentication.
+
+Every path listed answers \`HEAD\` too (the headers its \`GET\` would send, no body) and \`OPTIONS\`
+(204 with \`Allow: GET, HEAD, OPTIONS\` and the CORS headers). They are not listed per path: each is
+defined by HTTP itself from the \`GET\` (RFC 9110 §9.3.2, §9.3.7), and listing them would double every
+operation of a generated client for no data; a validating proxy should let both through for any path here.
+Any other method is a 405 problem with \`Allow\`.`
 
 /**
  * The OpenAPI 3.1 document is generated from the routes' zod schemas, completed with what they

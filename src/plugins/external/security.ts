@@ -30,18 +30,24 @@ export function helmetHeaders(options: HelmetOptions): Record<string, string> {
 /** The security headers of every answer, errors answered before any route included. */
 export const SECURITY_HEADERS = helmetHeaders(HELMET_OPTIONS)
 
+const API_CORS = {
+  origin: '*',
+  methods: ['GET', 'HEAD', 'OPTIONS'],
+  exposedHeaders: ['ETag', 'Link', 'Retry-After', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset', 'X-Request-Id'],
+  maxAge: 86_400,
+  // a bare OPTIONS (no preflight headers) asks which methods a path allows: answer it,
+  // rather than refusing it as a malformed preflight in text/plain
+  strictPreflight: false
+}
+const MCP_CORS = { ...API_CORS, methods: ['POST', 'OPTIONS'] }
+// on every request: a prefix test, no parsing (`/mcp`, `/mcp/`, `/mcp?…`)
+const isMcpPath = (url: string | undefined) => url !== undefined && url.startsWith('/mcp') && (url.length === 4 || url[4] === '/' || url[4] === '?')
+
 /** Public, read-only data: any origin may read it; the usual security headers on every answer. */
 export default fp(
   async function security(app: FastifyInstance) {
-    await app.register(cors, {
-      origin: '*',
-      methods: ['GET', 'HEAD', 'OPTIONS'],
-      exposedHeaders: ['ETag', 'Link', 'Retry-After', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset', 'X-Request-Id'],
-      maxAge: 86_400,
-      // a bare OPTIONS (no preflight headers) asks which methods a path allows: answer it,
-      // rather than refusing it as a malformed preflight in text/plain
-      strictPreflight: false
-    })
+    // per path: /mcp takes POST from any origin too (a browser-based assistant's JSON-RPC calls)
+    await app.register(cors, { delegator: (request, callback) => callback(null, isMcpPath(request.url) ? MCP_CORS : API_CORS) })
     app.addHook('onRequest', (_request, reply, done) => {
       reply.headers(SECURITY_HEADERS)
       done()

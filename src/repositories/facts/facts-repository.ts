@@ -4,7 +4,7 @@ import { loadFactIndex } from '../../facts-index/fact-index.js'
 import { walkOrder } from '../../facts-index/fact-orders.js'
 import { matchFacts, type DimensionTerm, type IndexQuery, type MatchSet } from '../../facts-index/match-facts.js'
 import { floatsFromBlob, fromBlob } from '../../facts-index/positions-blob.js'
-import { postingBytes, toPosting } from '../../facts-index/posting.js'
+import { postingBytes, toPosting, type Posting } from '../../facts-index/posting.js'
 import { scoreWords, topByRelevance, type WordPosting } from '../../facts-index/relevance.js'
 import { WORD_SCORES_SQL } from '../../facts-index/word-scores.js'
 import { words } from '../../facts-index/words.js'
@@ -12,6 +12,8 @@ import { FACET_NAMES, facetDimension, type FacetCounts } from '../../schemas/fac
 import { FACT_FILTERS, FILTER_NAMES, type FactQuery } from '../../schemas/fact-filters.js'
 import type { FactSort } from '../../schemas/fact-query.js'
 import type { Fact } from '../../schemas/fact.js'
+import type { FieldSelection } from '../../schemas/fact-fields.js'
+import { pickMembers } from '../../database/fact-json.js'
 import { createBoundedCache, memoized } from './bounded-cache.js'
 
 /**
@@ -28,7 +30,14 @@ export interface FactPageRequest {
   sort: FactSort
   limit: number
   after?: PagePlace | undefined
+  /** Only these fields of each fact; whole facts when undefined. */
+  fields?: FieldSelection | undefined
 }
+
+/** A fact's row: its JSON and where each top-level member sits in it (see fact-json.ts). */
+type StoredFact = [json: string, members: Buffer]
+
+const partial = ([json, members]: StoredFact, fields: FieldSelection) => pickMembers(json, members, fields.members)
 
 export interface FactPage {
   /** Each fact's JSON as stored at build time: joined into the response, never re-serialized. */
@@ -51,21 +60,27 @@ const FACT_JSON_CACHE_BYTES = 32 * 1024 * 1024
  */
 export function createFactsRepository(db: Database) {
   const index = loadFactIndex(db)
-  const jsonAt = db.prepare('SELECT json FROM facts WHERE rowid = ?').pluck()
+  const storedAt = db.prepare('SELECT json, members FROM facts WHERE rowid = ?').raw()
+  const storedOf = db.prepare('SELECT json, members FROM facts WHERE id = ?').raw()
   const jsonOf = db.prepare('SELECT json FROM facts WHERE id = ?').pluck()
+  const positionOf = db.prepare('SELECT rowid FROM facts WHERE id = ?').pluck()
+  // ids no fact has are left out: naming an unknown fact matches nothing, like an unknown word
+  const positionsOf = (ids: readonly string[]): Posting =>
+    toPosting(Uint32Array.from(ids.flatMap((id) => (positionOf.get(id) as number | undefined) ?? [])).sort())
   const scores = createBoundedCache<Float32Array>(SCORE_CACHE_BYTES, (s) => s.byteLength)
   const matches = createBoundedCache<MatchSet>(MATCH_CACHE_BYTES, (m) => postingBytes(m.bits))
   const facetCounts = createBoundedCache<FacetCounts>(FACET_CACHE_BYTES, facetCountsBytes)
 
   // the facts most asked for, as stored: a page then costs no SQLite call at all
-  const factJson = createBoundedCache<string>(FACT_JSON_CACHE_BYTES, (json) => json.length * 2)
+  const factJson = createBoundedCache<StoredFact>(FACT_JSON_CACHE_BYTES, ([json, members]) => json.length * 2 + members.length)
   // a page's facts not in the cache are read in one statement: half the cost of one read each
-  const jsonIn = db.prepare('SELECT rowid, json FROM facts WHERE rowid IN (SELECT value FROM json_each(?))').raw()
-  const jsonsAtPositions = (positions: number[]): string[] => {
+  const storedIn = db.prepare('SELECT rowid, json, members FROM facts WHERE rowid IN (SELECT value FROM json_each(?))').raw()
+  const storedAtPositions = (positions: number[]): StoredFact[] => {
     const found = positions.map((p) => factJson.get(String(p)))
     const missing = positions.filter((_, i) => found[i] === undefined)
-    if (missing.length === 0) return found as string[]
-    const read = new Map(jsonIn.all(JSON.stringify(missing)) as [number, string][])
+    if (missing.length === 0) return found as StoredFact[]
+    const rows = storedIn.all(JSON.stringify(missing)) as [number, string, Buffer][]
+    const read = new Map(rows.map(([position, json, members]) => [position, [json, members] as StoredFact]))
     return positions.map((p, i) => found[i] ?? factJson.set(String(p), read.get(p)!))
   }
   const storedWord = db.prepare('SELECT positions, impacts FROM word_postings WHERE word = ?').raw()
@@ -99,6 +114,8 @@ export function createFactsRepository(db: Database) {
           query.terms.push({ dimension: selects.dimension, values: (Array.isArray(value) ? value : [value]).map(String), exclude: selects.exclude })
         } else if ('yearBound' in selects) {
           query[selects.yearBound === 'from' ? 'yearFrom' : 'yearTo'] = value as number
+        } else if ('ids' in selects) {
+          query.among = positionsOf(value as string[])
         } else {
           query.words = wordsOf(value as string).map((w) => w?.posting)
         }
@@ -108,7 +125,7 @@ export function createFactsRepository(db: Database) {
   }
 
   // an export reads every fact once: it goes around the cache rather than flushing it
-  function page({ query, sort, limit, after }: FactPageRequest, jsonsOf = jsonsAtPositions): FactPage {
+  function page({ query, sort, limit, after }: FactPageRequest, jsonsOf: (positions: number[]) => string[]): FactPage {
     const { bits } = match(query)
     const found: (PagePlace & { position: number })[] =
       sort === 'relevance'
@@ -123,17 +140,20 @@ export function createFactsRepository(db: Database) {
     }
   }
 
-  function* iterateJson(query: FactQuery, sort: FactSort, batchSize = 500): Generator<string> {
+  /** Every matching fact's JSON in order, whole or with the selected fields only. */
+  function* iterateJson(query: FactQuery, sort: FactSort, fields?: FieldSelection, batchSize = 500): Generator<string> {
     let after: PagePlace | undefined
+    const read = (position: number) => storedAt.get(position) as StoredFact
     do {
-      const batch = page({ query, sort, limit: batchSize, after }, (positions) => positions.map((p) => jsonAt.get(p) as string))
+      const batch = page({ query, sort, limit: batchSize, after }, (positions) => positions.map(fields ? (p) => partial(read(p), fields) : (p) => read(p)[0]))
       yield* batch.facts
       after = batch.next ?? undefined
     } while (after !== undefined)
   }
 
   return {
-    page: (request: FactPageRequest) => page(request),
+    page: (request: FactPageRequest) =>
+      page(request, (positions) => storedAtPositions(positions).map(request.fields ? (stored) => partial(stored, request.fields!) : ([json]) => json)),
     iterateJson,
     count: (query: FactQuery): number => match(query).count,
 
@@ -148,11 +168,14 @@ export function createFactsRepository(db: Database) {
 
     /** Every matching fact in order, fetched in batches so memory stays flat. */
     *iterate(query: FactQuery, sort: FactSort, batchSize?: number): Generator<Fact> {
-      for (const json of iterateJson(query, sort, batchSize)) yield JSON.parse(json) as Fact
+      for (const json of iterateJson(query, sort, undefined, batchSize)) yield JSON.parse(json) as Fact
     },
 
-    findJson(id: string): string | undefined {
-      return jsonOf.get(id) as string | undefined
+    /** The fact's JSON as stored, or with the selected fields only. */
+    findJson(id: string, fields?: FieldSelection): string | undefined {
+      if (!fields) return jsonOf.get(id) as string | undefined
+      const stored = storedOf.get(id) as StoredFact | undefined
+      return stored && partial(stored, fields)
     },
 
     findById(id: string): Fact | undefined {

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { JSON_ONLY } from '../../plugins/app/content-negotiation.js'
 import { z } from 'zod'
 import { NotFoundError, invalidParameters } from '../../http/errors.js'
+import { sliceText } from '../../repositories/sources-repository.js'
 import { problemResponses } from '../../schemas/problem.js'
 import { sourceListSchema, sourceSchema, sourceTextQuerySchema } from '../../schemas/source.js'
 import { idParamsSchema, noQuerySchema } from '../../schemas/vocabulary.js'
@@ -63,12 +64,9 @@ const sourcesRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request, reply) => {
     const text = sources.text(request.params.id)
     if (text === undefined) throw notFound(request.params.id)
-    const { start = 0, end = text.length } = request.query
-    if (end > text.length || start > text.length) {
-      const name = end > text.length ? 'end' : 'start'
-      throw invalidParameters([{ in: 'query', name, message: `must not exceed the text length (${text.length})` }])
-    }
-    return reply.type('text/plain; charset=utf-8').send(text.slice(start, end))
+    const slice = sliceText(text, request.query.start, request.query.end)
+    if ('refused' in slice) throw invalidParameters([{ in: 'query', name: slice.refused, message: slice.message }])
+    return reply.type('text/plain; charset=utf-8').send(slice.text)
   })
 }
 

@@ -1,11 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { NotFoundError } from '../../../http/errors.js'
 import { citationSchema } from '../../../schemas/citation.js'
-import type { Fact } from '../../../schemas/fact.js'
 import { problemResponses } from '../../../schemas/problem.js'
-import type { Source } from '../../../schemas/source.js'
 import { idParamsSchema, noQuerySchema } from '../../../schemas/vocabulary.js'
-import { factCitation } from './fact-citation.js'
+import { citeFact } from './fact-citation.js'
 
 // CSL-JSON's registered media type; plain JSON for clients that ask for that
 const CSL_JSON = 'application/vnd.citationstyles.csl+json'
@@ -28,15 +26,10 @@ const factCitationRoute: FastifyPluginAsyncZod = async (app) => {
       }
     }
   }, async (request, reply) => {
-    const json = app.repositories.facts.findJson(request.params.id)
-    if (json === undefined) throw new NotFoundError(`No fact has the id "${request.params.id}".`)
-    const fact = JSON.parse(json) as Fact
-    const sources = [...new Set(fact.evidence.map((e) => e.sourceId))]
-      .map((id) => app.repositories.sources.find(id))
-      .filter((s): s is Source => s !== undefined)
-    const factUrl = `${request.protocol}://${request.host}/v1/facts/${encodeURIComponent(fact.id)}`
+    const citation = citeFact(app.repositories, request.params.id, app.publicBaseUrl(request))
+    if (citation === undefined) throw new NotFoundError(`No fact has the id "${request.params.id}".`)
     const type = request.accepts().type([CSL_JSON, 'application/json']) || CSL_JSON
-    return reply.type(`${type}; charset=utf-8`).send(factCitation(fact, sources, app.repositories.meta.datasetInfo(), factUrl))
+    return reply.type(`${type}; charset=utf-8`).send(citation)
   })
 }
 

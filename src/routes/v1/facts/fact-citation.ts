@@ -1,3 +1,4 @@
+import type { FastifyInstance } from 'fastify'
 import type { DatasetInfo } from '../../../repositories/meta-repository.js'
 import type { CslItem } from '../../../schemas/citation.js'
 import type { Fact } from '../../../schemas/fact.js'
@@ -23,9 +24,11 @@ export function factCitation(fact: Fact, sources: Source[], dataset: DatasetInfo
       type: 'dataset' as const,
       title: `${dataset.title}: ${fact.statement}`,
       version: dataset.version,
-      issued: dataset.builtAt ? dateParts(dataset.builtAt) : undefined,
+      // the release of this version, not the build: rebuilding the same data cites the same date
+      issued: dataset.released ? dateParts(dataset.released) : undefined,
       URL: factUrl,
-      note: `Fact ${fact.id}; licence: ${dataset.license}.`
+      // the licence text ends a sentence of its own: one full stop, not two
+      note: `Fact ${fact.id}; licence: ${dataset.license.trim().replace(/\.+$/, '')}.`
     }),
     ...sources.map((source) =>
       known({
@@ -51,4 +54,15 @@ export function factCitation(fact: Fact, sources: Source[], dataset: DatasetInfo
       })
     )
   ]
+}
+
+/** The references of the fact with this id, its URL under `baseUrl`; undefined when no fact has it. */
+export function citeFact(repositories: FastifyInstance['repositories'], id: string, baseUrl: string): CslItem[] | undefined {
+  const json = repositories.facts.findJson(id)
+  if (json === undefined) return undefined
+  const fact = JSON.parse(json) as Fact
+  const sources = [...new Set(fact.evidence.map((e) => e.sourceId))]
+    .map((sourceId) => repositories.sources.find(sourceId))
+    .filter((s): s is Source => s !== undefined)
+  return factCitation(fact, sources, repositories.meta.datasetInfo(), `${baseUrl}/v1/facts/${encodeURIComponent(fact.id)}`)
 }

@@ -1,11 +1,12 @@
 import type { Fact, Origin } from '../../../schemas/fact.js'
+import type { FactField, FieldSelection } from '../../../schemas/fact-fields.js'
 
 // Lists inside a cell are joined with " | "; figures and evidence keep their structure as JSON,
 // so a spreadsheet shows them and a script can still parse them. The origin columns list the
 // documents the evidence was first published in, one entry per document, aligned across the
 // four columns (an unknown field is an empty entry), so that a spreadsheet can cite them.
 export const CSV_COLUMNS = [
-  'id', 'statement', 'year', 'yearInferred', 'when', 'country', 'places', 'categories', 'forms',
+  'id', 'statement', 'year', 'yearInferred', 'when', 'publishedYear', 'country', 'places', 'categories', 'forms',
   'actors', 'figures', 'evidence', 'flags', 'note', 'relatedCountries', 'subdivisions',
   'originPublisher', 'originTitle', 'originYear', 'originUrl'
 ] as const
@@ -18,19 +19,34 @@ function cell(value: string | number | boolean | null): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
 }
 
-export function csvHeader(): string {
-  return `${CSV_COLUMNS.join(',')}\r\n`
+export type CsvColumn = (typeof CSV_COLUMNS)[number]
+
+// Columns that are not a fact field are derived from one: the origins from the evidence.
+const DERIVED_FROM: Partial<Record<CsvColumn, FactField>> = {
+  originPublisher: 'evidence', originTitle: 'evidence', originYear: 'evidence', originUrl: 'evidence'
 }
 
-export function csvRow(fact: Fact): string {
+/** The columns of the fields asked for (`fields=`), in the usual column order; every column without. */
+export function csvColumns(fields: FieldSelection | undefined): readonly CsvColumn[] {
+  if (!fields) return CSV_COLUMNS
+  const names = new Set<string>(fields.names)
+  return CSV_COLUMNS.filter((column) => names.has(DERIVED_FROM[column] ?? column))
+}
+
+export function csvHeader(columns: readonly CsvColumn[] = CSV_COLUMNS): string {
+  return `${columns.join(',')}\r\n`
+}
+
+export function csvRow(fact: Fact, columns: readonly CsvColumn[] = CSV_COLUMNS): string {
   const origins = distinctOrigins(fact)
   const originList = (field: keyof Origin) => origins.map((o) => o[field] ?? '').join(LIST_SEPARATOR)
-  const values: Record<(typeof CSV_COLUMNS)[number], string | number | boolean | null> = {
+  const values: Record<CsvColumn, string | number | boolean | null> = {
     id: fact.id,
     statement: fact.statement,
     year: fact.year,
     yearInferred: fact.yearInferred,
     when: fact.when,
+    publishedYear: fact.publishedYear,
     country: fact.country,
     places: fact.places.join(LIST_SEPARATOR),
     categories: fact.categories.join(LIST_SEPARATOR),
@@ -47,7 +63,7 @@ export function csvRow(fact: Fact): string {
     originYear: originList('year'),
     originUrl: originList('url')
   }
-  return `${CSV_COLUMNS.map((c) => cell(values[c])).join(',')}\r\n`
+  return `${columns.map((c) => cell(values[c])).join(',')}\r\n`
 }
 
 /** The documents a fact's evidence was first published in, each once, in evidence order. */

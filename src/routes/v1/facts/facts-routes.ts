@@ -1,12 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { JSON_ONLY, sendJson } from '../../../plugins/app/content-negotiation.js'
 import { NotFoundError } from '../../../http/errors.js'
-import { factSchema } from '../../../schemas/fact.js'
+import { z } from 'zod'
+import { fieldsParameterSchema, selectFields } from '../../../schemas/fact-fields.js'
 import { FACET_NAMES, factFacetsSchema, toFacetLists } from '../../../schemas/fact-facets.js'
-import { factFacetsQuerySchema, factListQuerySchema, factPageSchema } from '../../../schemas/fact-query.js'
+import { factFacetsQuerySchema, factListQuerySchema, factOrPartialSchema, factPageSchema } from '../../../schemas/fact-query.js'
 import { problemResponses } from '../../../schemas/problem.js'
-import { idParamsSchema, noQuerySchema } from '../../../schemas/vocabulary.js'
-import { decodeCursor, encodeCursor } from './fact-cursor.js'
+import { idParamsSchema } from '../../../schemas/vocabulary.js'
+import { readFactPage } from './read-fact-page.js'
 import { resolveFactQuery } from './resolve-fact-query.js'
 
 // facts answers are costly to compute and never change while the process serves them
@@ -22,22 +23,19 @@ const factsRoutes: FastifyPluginAsyncZod = async (app) => {
       summary: 'List facts matching filters',
       description:
         'A page of facts. Different filters combine with AND; repeated values of one filter with OR. ' +
-        'Paging is keyset-based: follow `page.nextCursor` (or the `Link: rel="next"` header) until it is null.',
+        'Paging is keyset-based: follow `page.nextCursor` (or the `Link: rel="next"` header) until it is null. ' +
+        'With `fields`, each fact holds only those fields (a `PartialFact`).',
       tags: ['facts'],
       querystring: factListQuerySchema,
       response: { 200: factPageSchema, ...problemResponses(400, 406, 429, 503) },
       responseHeaders: { 200: ['Link'] }
     }
   }, async (request, reply) => {
-    const { sort: requestedSort, limit, cursor, ...filters } = request.query
-    const { query, sort, echo } = resolveFactQuery(filters, requestedSort, app.dataset.vocabularies)
-    const after = cursor === undefined ? undefined : decodeCursor(cursor, sort, query.key)
-    const page = facts.page({ query, sort, limit, after })
-    const nextCursor = page.next === null ? null : encodeCursor(sort, query.key, page.next)
-    if (nextCursor) reply.header('link', `<${withCursor(request.url, nextCursor)}>; rel="next"`)
+    const { sort, limit, cursor, fields, ...filters } = request.query
+    const { data, page, query } = readFactPage(facts, app.dataset.vocabularies, { filters, sort, limit, cursor, fields })
+    if (page.nextCursor) reply.header('link', `<${withCursor(request.url, page.nextCursor)}>; rel="next"`)
     // the facts' JSON was validated against factSchema when the database was built
-    const meta = JSON.stringify({ limit, total: facts.count(query), nextCursor })
-    return sendJson(reply, `{"data":[${page.facts.join(',')}],"page":${meta},"query":${JSON.stringify(echo)}}`)
+    return sendJson(reply, `{"data":[${data.join(',')}],"page":${JSON.stringify(page)},"query":${JSON.stringify(query)}}`)
   })
 
   app.get('/v1/facts/facets', {
@@ -63,14 +61,14 @@ const factsRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       operationId: 'getFact',
       summary: 'Get one fact by id',
-      description: 'The fact with its evidence: each quote with its offsets in the source text.',
-      querystring: noQuerySchema,
+      description: 'The fact with its evidence: each quote with its offsets in the source text; with `fields`, only those fields (a `PartialFact`).',
+      querystring: z.strictObject({ fields: fieldsParameterSchema }),
       tags: ['facts'],
       params: idParamsSchema.extend({ id: idParamsSchema.shape.id.describe('Fact id.').meta({ examples: ['ru-2013-sex-trafficking-prosecutions'] }) }),
-      response: { 200: factSchema, ...problemResponses(400, 404, 406, 414, 429, 503) }
+      response: { 200: factOrPartialSchema, ...problemResponses(400, 404, 406, 414, 429, 503) }
     }
   }, async (request, reply) => {
-    const fact = facts.findJson(request.params.id)
+    const fact = facts.findJson(request.params.id, selectFields(request.query.fields))
     if (fact === undefined) throw new NotFoundError(`No fact has the id "${request.params.id}".`)
     return sendJson(reply, fact)
   })

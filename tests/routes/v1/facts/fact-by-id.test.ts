@@ -13,12 +13,14 @@ test('GET /v1/facts/{id} returns the curated fact with resolved actors', async (
   const curated = fixture.facts.find((e) => e.fact.id === 'fx-police-chief-sentence')!.fact
   const response = await app.inject('/v1/facts/fx-police-chief-sentence')
   expect(response.statusCode).toBe(200)
-  const { actors, evidence, places, subdivisions: _subdivisions, relatedCountries, ...fact } = response.json()
+  const { actors, evidence, places, subdivisions: _subdivisions, relatedCountries, publishedYear, ...fact } = response.json()
   const { actors: actorIds, evidence: curatedEvidence, places: curatedPlaces, relatedCountries: curatedRelated, ...expected } = curated
   expect(fact).toEqual(expected)
   // places and related countries are checked in detail in related-countries.test.ts
   expect(places).toEqual(curatedPlaces.map((p) => (typeof p === 'string' ? p : p.name)))
   expect(relatedCountries.map(({ code, role }: { code: string; role: string }) => ({ code, role }))).toEqual(curatedRelated)
+  // derived from the evidence's origins (published-year.test.ts); this fact's spans have none
+  expect(publishedYear).toBeNull()
   // each span's origin is checked against db/origins in fact-origins.test.ts
   expect(evidence.map(({ origin: _origin, ...span }: { origin: unknown }) => span)).toEqual(curatedEvidence)
   expect(actors).toEqual(
