@@ -6,12 +6,16 @@
 FROM node:24-bookworm AS build
 WORKDIR /app
 
-# No dependency runs an install script: package.json's allowScripts denies both that have one.
-# better-sqlite3 13 ships its native binary for linux-x64/arm64 (glibc and musl) in prebuilds/
-# inside the npm package, and its implicit `node-gyp rebuild` compiles nothing when that binary
-# is there; esbuild's postinstall (for tsx, a dev dependency) only optimises its launcher.
+# One dependency runs an install script: roaring (compressed bitmaps, CRoaring) compiles its
+# native module with this stage's python3, make and g++ (build_from_source: its installer would
+# otherwise first try to download a prebuilt binary), against the headers of the node that runs
+# here (nodedir: nothing is downloaded, and a module built for another Node fails to load with
+# "Module did not self-register"). package.json's allowScripts denies the
+# others: better-sqlite3 13 ships its native binary for linux-x64/arm64 (glibc and musl) in
+# prebuilds/ inside the npm package, and its implicit `node-gyp rebuild` compiles nothing when
+# that binary is there; esbuild's postinstall (for tsx, a dev dependency) only optimises its launcher.
 COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund --no-update-notifier
+RUN npm_config_nodedir=/usr/local npm_config_build_from_source=true npm ci --no-audit --no-fund --no-update-notifier
 
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
@@ -29,7 +33,8 @@ RUN npm run build \
  && find node_modules \( -name '*.d.ts' -o -name '*.d.cts' -o -name '*.d.mts' -o -name '*.map' -o -name '*.a' \) -type f -delete \
  && find node_modules -depth -type d -empty -delete \
  && find dist \( -name '*.map' -o -name '.tsbuildinfo' \) -type f -delete \
- && node -e "new (require('better-sqlite3'))(':memory:').prepare('select 1').get()"
+ && node -e "new (require('better-sqlite3'))(':memory:').prepare('select 1').get()" \
+ && node -e "if (require('roaring').RoaringBitmap32.from([1, 2]).andCardinality(require('roaring').RoaringBitmap32.from([2])) !== 1) process.exit(1)"
 
 # last, so that a change to the curated data only rebuilds the database
 COPY migrations ./migrations

@@ -12,16 +12,20 @@ export interface LoadResult {
   errors: number
 }
 
-/** Load on one server: a fixed path, or paths drawn in turn from a list (each used once per lap). */
-export async function load(base: string, pid: number, paths: string | string[], seconds: number, connections: number): Promise<LoadResult> {
+/**
+ * Load on one server: a fixed path, paths drawn in turn from a list (each used once per lap), or
+ * a function called for every request (one counter shared by all connections).
+ */
+export async function load(base: string, pid: number, paths: string | string[] | (() => string), seconds: number, connections: number): Promise<LoadResult> {
   const list = typeof paths === 'string' ? [paths] : paths
   let next = 0
+  const path = typeof list === 'function' ? list : () => list[next++ % list.length]!
   const cpuBefore = cpuMs(pid)
   const result = await autocannon({
     url: base,
     connections,
     duration: seconds,
-    requests: [{ setupRequest: (request) => ({ ...request, path: list[next++ % list.length]! }) }]
+    requests: [{ setupRequest: (request) => ({ ...request, path: path() }) }]
   })
   const requests = result.requests.total
   return {

@@ -6,13 +6,15 @@ import { progressLine } from '../src/cli/progress.js'
 import { exportBeside, type ExportResult } from './export-beside.js'
 import { load, type LoadResult } from './load.js'
 import { rssMb, runMeasured, startPinned, stop, waitFor } from './processes.js'
+import { neverSeenFilterSets } from './never-seen.js'
 import { writeSyntheticData } from './synthetic-data.js'
 import { factIds, scaleQueries } from './url-mix.js'
 
 export interface ScaleResults {
   facts: number
   synthMs: number
-  build: { ms: number; peakRssMb: number }
+  /** Undefined when an existing database was served (`--database`). */
+  build: { ms: number; peakRssMb: number } | undefined
   coldStartMs: number
   startRssMb: number
   http: Record<string, LoadResult>
@@ -30,18 +32,27 @@ const median = (run: () => unknown, times = 501) => {
   return samples[times >> 1]!
 }
 
+export interface ScaleOptions {
+  /** A directory `npm run db:synth` wrote with this many facts: not generated again. */
+  dataDir?: string | undefined
+  /** A database built from `dataDir`: not built again (the build is then not measured). */
+  databasePath?: string | undefined
+}
+
 /** N synthetic facts through the real pipeline: build, cold start, distinct queries, paging depth, export. */
-export async function scaleScenarios(dir: string, facts: number, seconds: number): Promise<ScaleResults> {
-  const dataDir = join(dir, 'db')
-  const databasePath = join(dir, 'facts.sqlite')
+export async function scaleScenarios(dir: string, facts: number, seconds: number, options: ScaleOptions = {}): Promise<ScaleResults> {
+  const dataDir = options.dataDir ?? join(dir, 'db')
+  const databasePath = options.databasePath ?? join(dir, 'facts.sqlite')
   let started = performance.now()
-  const progress = progressLine('synthetic facts written')
-  writeSyntheticData(dataDir, facts, progress.update)
-  progress.end()
-  const synthMs = performance.now() - started
+  if (!options.dataDir) {
+    const progress = progressLine('synthetic facts written')
+    writeSyntheticData(dataDir, facts, progress.update)
+    progress.end()
+  }
+  const synthMs = options.dataDir ? 0 : performance.now() - started
   const env = { DATA_DIR: dataDir, DATABASE_PATH: databasePath, HOST: '127.0.0.1', PORT: '3921', RATE_LIMIT_MAX: '0', LOG_LEVEL: 'warn' }
   // the heap cap of `npm run db:build`, without npm and tsx around it
-  const build = await runMeasured(process.execPath, ['--max-old-space-size=384', 'dist/cli/build-db.js'], env)
+  const build = options.databasePath ? undefined : await runMeasured(process.execPath, ['--max-old-space-size=384', 'dist/cli/build-db.js'], env)
 
   // the keyset claim without HTTP or caches in between: page 1 against a page 10,000 facts deep
   const db = new Database(databasePath, { readonly: true })
@@ -65,6 +76,10 @@ export async function scaleScenarios(dir: string, facts: number, seconds: number
     const http: Record<string, LoadResult> = {}
     http['page of 20 with total, 3,000 distinct filter sets'] = await load(base, pid, queries.map((q) => `/v1/facts?${q}`), seconds, 10)
     http['facets, 3,000 distinct filter sets'] = await load(base, pid, queries.map((q) => `/v1/facts/facets?${q}`), seconds, 10)
+    // every request a filter set no earlier request asked: only the index can answer
+    const fresh = neverSeenFilterSets()
+    http['page of 20 with total, every filter set never seen'] = await load(base, pid, fresh.page, seconds, 10)
+    http['facets, every filter set never seen'] = await load(base, pid, fresh.facets, seconds, 10)
     http['fact by id, random ids'] = await load(base, pid, factIds(20_000, facts).map((id) => `/v1/facts/${id}`), seconds, 10)
 
     // uncompressed, as the target is stated, and gzip, as fetch and browsers ask for it (then

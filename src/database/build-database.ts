@@ -7,6 +7,7 @@ import { applyMigrations, readMigrations } from './apply-migrations.js'
 import { holdingBuildLock } from './build-lock.js'
 import { newBuildFiles } from './build-temp-files.js'
 import { createFactStager } from './stage-facts.js'
+import { StagedDimensions } from './staged-dimensions.js'
 import { writeFactIndex } from './write-fact-index.js'
 
 export interface BuildOptions {
@@ -67,17 +68,18 @@ export function writeDatabase({ dataDir, migrationsDir, outputPath, now = new Da
       db.prepare('ATTACH DATABASE ? AS staging').run(stagingPath)
       db.exec(`PRAGMA staging.journal_mode = MEMORY; PRAGMA staging.synchronous = OFF;
         CREATE TABLE staging.staged_facts (
-          id TEXT NOT NULL, year INTEGER, json TEXT NOT NULL, members BLOB NOT NULL, dimensions TEXT NOT NULL,
+          id TEXT NOT NULL, year INTEGER, json TEXT NOT NULL, members BLOB NOT NULL,
           statement TEXT NOT NULL, quotes TEXT NOT NULL) STRICT`)
       db.transaction(() => {
         applyMigrations(db, migrations, now.toISOString())
-        const stage = createFactStager(db, stream.header)
+        const dimensions = new StagedDimensions()
+        const stage = createFactStager(db, stream.header, dimensions)
         for (const { fact } of stream.facts()) {
           stage(fact)
           if (++facts % PROGRESS_EVERY === 0) onProgress?.(facts)
         }
         contentHash = stream.finish().contentHash
-        writeFactIndex(db, commonWordFacts)
+        writeFactIndex(db, dimensions, commonWordFacts)
         db.exec(afterLoad)
         const info = db.prepare('INSERT INTO dataset_info (key, value) VALUES (?, ?)')
         info.run('title', stream.header.dataset.title)

@@ -3,6 +3,7 @@ import { flagSlug, type CuratedFact } from '../curation/curated-schemas.js'
 import type { CuratedHeader } from '../curation/open-curated-data.js'
 import { spanKey } from '../curation/origin-schemas.js'
 import { NO_YEAR, type DimensionValues } from '../facts-index/dimensions.js'
+import type { StagedDimensions } from './staged-dimensions.js'
 import { factSchema, type Fact } from '../schemas/fact.js'
 import { countryName } from '../schemas/fact-filters.js'
 import { factJson } from './fact-json.js'
@@ -10,8 +11,11 @@ import { factJson } from './fact-json.js'
 const json = (value: unknown) => JSON.stringify(value)
 const distinct = (values: string[]) => [...new Set(values)]
 
-/** Writes the vocabularies and sources, then returns a function that stages one fact. */
-export function createFactStager(db: Database, header: CuratedHeader): (fact: CuratedFact) => void {
+/**
+ * Writes the vocabularies and sources, then returns a function that stages one fact (its
+ * dimension values go to `dimensions`, in staging order).
+ */
+export function createFactStager(db: Database, header: CuratedHeader, dimensions: StagedDimensions): (fact: CuratedFact) => void {
   for (const [table, terms] of [
     ['categories', header.categories],
     ['forms', header.forms],
@@ -34,7 +38,7 @@ export function createFactStager(db: Database, header: CuratedHeader): (fact: Cu
 
   const actors = new Map(header.actors.map((a) => [a.id, { id: a.id, name: a.name, type: a.type }]))
   const origins = new Map(header.sources.map((s) => [s.metadata.id, new Map(s.origins.map((o) => [spanKey(o.start, o.end), o.origin]))]))
-  const stage = db.prepare('INSERT INTO staging.staged_facts (id, year, json, members, dimensions, statement, quotes) VALUES (?, ?, ?, ?, ?, ?, ?)')
+  const stage = db.prepare('INSERT INTO staging.staged_facts (id, year, json, members, statement, quotes) VALUES (?, ?, ?, ?, ?, ?)')
 
   return (curated) => {
     const evidenceOrigins = curated.evidence.map(({ sourceId, start, end }) => origins.get(sourceId)?.get(spanKey(start, end)) ?? null)
@@ -61,7 +65,7 @@ export function createFactStager(db: Database, header: CuratedHeader): (fact: Cu
       flags: curated.flags,
       note: curated.note
     })
-    const dimensions: DimensionValues = {
+    const values: DimensionValues = {
       year: [curated.year === null ? NO_YEAR : String(curated.year)],
       publishedYear: [publishedYear === null ? NO_YEAR : String(publishedYear)],
       category: distinct(curated.categories),
@@ -78,7 +82,8 @@ export function createFactStager(db: Database, header: CuratedHeader): (fact: Cu
       hasFigures: [String(curated.figures.some((f) => f.kind === 'quantity'))]
     }
     const stored = factJson(fact)
-    stage.run(fact.id, fact.year, stored.json, stored.members, json(dimensions), fact.statement, fact.evidence.map((e) => e.quote).join('\n'))
+    stage.run(fact.id, fact.year, stored.json, stored.members, fact.statement, fact.evidence.map((e) => e.quote).join('\n'))
+    dimensions.add(values)
   }
 }
 

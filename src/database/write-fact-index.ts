@@ -1,31 +1,15 @@
 import type { Database } from 'better-sqlite3'
-import { DIMENSIONS, type Dimension, type DimensionValues } from '../facts-index/dimensions.js'
+import { DIMENSIONS } from '../facts-index/dimensions.js'
 import { toBlob } from '../facts-index/positions-blob.js'
+import { NumberList, type StagedDimensions } from './staged-dimensions.js'
 import { commonWordThreshold, writeCommonWords } from './write-common-words.js'
-
-/** A growable list of ascending positions: 4 bytes a member at any size. */
-class PositionList {
-  private values = new Uint32Array(16)
-  length = 0
-  push(position: number) {
-    if (this.length === this.values.length) {
-      const grown = new Uint32Array(this.values.length * 2)
-      grown.set(this.values)
-      this.values = grown
-    }
-    this.values[this.length++] = position
-  }
-  toArray(): Uint32Array {
-    return this.values.subarray(0, this.length)
-  }
-}
 
 /**
  * Numbers the staged facts in the default order (year descending, no year last, then id) and
  * writes, from that numbering, the served facts, the full-text index, one posting list per
  * dimension value and per common word, and the id order. Runs once per build, so no request ever sorts or groups.
  */
-export function writeFactIndex(db: Database, commonWordFacts?: number): number {
+export function writeFactIndex(db: Database, staged: StagedDimensions, commonWordFacts?: number): number {
   // position is the rowid, so every later pass walks the numbering in order without a sort
   db.exec(`CREATE TABLE staging.numbered (position INTEGER PRIMARY KEY, staged INTEGER NOT NULL);
     INSERT INTO staging.numbered (position, staged)
@@ -38,24 +22,19 @@ export function writeFactIndex(db: Database, commonWordFacts?: number): number {
     ORDER BY n.position`)
   const size = db.prepare('SELECT count(*) FROM staging.numbered').pluck().get() as number
 
-  const lists = new Map<Dimension, Map<string, PositionList>>(DIMENSIONS.map((d) => [d, new Map()]))
-  const rows = db.prepare(`SELECT n.position, s.dimensions FROM staging.numbered n
-    JOIN staging.staged_facts s ON s.rowid = n.staged ORDER BY n.position`).raw()
-  for (const [position, dimensions] of rows.iterate() as Iterable<[number, string]>) {
-    const values = JSON.parse(dimensions) as DimensionValues
-    for (const dimension of DIMENSIONS) {
-      const byValue = lists.get(dimension)!
-      for (const value of values[dimension]) {
-        let list = byValue.get(value)
-        if (!list) byValue.set(value, (list = new PositionList()))
-        list.push(position)
-      }
-    }
+  // each fact's values were kept as numbers when it was staged: no staged row is read back
+  const lists = staged.values.map(() => new NumberList())
+  const numbering = db.prepare('SELECT position, staged FROM staging.numbered ORDER BY position').raw()
+  for (const [position, row] of numbering.iterate() as Iterable<[number, number]>) {
+    // staged rows are numbered from 1, in staging order
+    staged.forEachValue(row - 1, (value) => lists[value]!.push(position))
   }
 
   const posting = db.prepare('INSERT INTO postings (dimension, value, cardinality, positions) VALUES (?, ?, ?, ?)')
-  for (const [dimension, byValue] of lists) {
-    for (const [value, list] of byValue) posting.run(dimension, value, list.length, toBlob(list.toArray()))
+  for (const dimension of DIMENSIONS) {
+    staged.values.forEach(([d, value], id) => {
+      if (d === dimension) posting.run(dimension, value, lists[id]!.length, toBlob(lists[id]!.toArray()))
+    })
   }
   writeCommonWords(db, commonWordFacts ?? commonWordThreshold(size))
 

@@ -1,5 +1,5 @@
-import { has, nextMember, type Bits } from './bitset.js'
 import type { FactIndex } from './fact-index.js'
+import type { Posting } from './posting.js'
 
 export type FactOrder = '-year' | 'year' | 'id'
 
@@ -14,7 +14,7 @@ export interface Placed {
 }
 
 /** Up to `limit` matching facts in `order`, starting after the place `after`. */
-export function walkOrder(index: FactIndex, bits: Bits, order: FactOrder, after: number | undefined, limit: number): Placed[] {
+export function walkOrder(index: FactIndex, bits: Posting, order: FactOrder, after: number | undefined, limit: number): Placed[] {
   const from = after === undefined ? 0 : after + 1
   switch (order) {
     case '-year':
@@ -22,17 +22,19 @@ export function walkOrder(index: FactIndex, bits: Bits, order: FactOrder, after:
     case 'year':
       return walkPositions(bits, ascendingYearRanges(index, after), limit)
     case 'id':
-      return walkList(bits, index.byId, from, limit)
+      return walkIds(index, bits, from, limit)
   }
 }
 
-function walkPositions(bits: Bits, ranges: [number, number][], limit: number): Placed[] {
+// Positions are the default order: a page is the members from a rank on, read in one call.
+function walkPositions(bits: Posting, ranges: [number, number][], limit: number): Placed[] {
   const found: Placed[] = []
   for (const [start, end] of ranges) {
-    for (let p = nextMember(bits, start, end); p !== -1; p = nextMember(bits, p + 1, end)) {
-      found.push({ place: p, position: p })
-      if (found.length === limit) return found
-    }
+    const wanted = Math.min(limit - found.length, bits.rangeCardinality(start, end))
+    if (wanted <= 0) continue
+    const positions = bits.rangeUint32Array(start === 0 ? 0 : bits.rank(start - 1), wanted)
+    for (let i = 0; i < positions.length; i++) found.push({ place: positions[i]!, position: positions[i]! })
+    if (found.length === limit) break
   }
   return found
 }
@@ -47,11 +49,37 @@ function ascendingYearRanges(index: FactIndex, after: number | undefined): [numb
   return runs.slice(current).map((r, i): [number, number] => [i === 0 && after !== undefined ? after + 1 : r.start, r.end])
 }
 
-function walkList(bits: Bits, list: Uint32Array, from: number, limit: number): Placed[] {
+// Relative cost of one membership test while walking the id order, against listing one member
+// of the match set and looking up its rank (measured: a call into the bitmap against a loop step).
+const MEMBERSHIP_COST = 16
+
+/**
+ * The id order is a permutation of positions. When many facts match, walking it and testing
+ * membership finds a page within about `limit * size / count` steps; when few match, listing
+ * them and keeping the `limit` smallest ranks after `from` costs their number. The cheaper wins.
+ */
+function walkIds(index: FactIndex, bits: Posting, from: number, limit: number): Placed[] {
   const found: Placed[] = []
-  for (let place = from; place < list.length && found.length < limit; place++) {
-    const position = list[place]!
-    if (has(bits, position)) found.push({ place, position })
+  const count = bits.size
+  if (count === 0) return found
+  if ((limit * index.size / count) * MEMBERSHIP_COST < count) {
+    for (let place = from; place < index.byId.length && found.length < limit; place++) {
+      const position = index.byId[place]!
+      if (bits.has(position)) found.push({ place, position })
+    }
+    return found
+  }
+  const positions = bits.toUint32Array(index.scratch())
+  for (let i = 0; i < positions.length; i++) {
+    const place = index.idRank[positions[i]!]!
+    if (place < from || (found.length === limit && place >= found[limit - 1]!.place)) continue
+    // insertion into the kept few, which stay sorted by place
+    let j = found.length === limit ? limit - 1 : found.length
+    while (j > 0 && found[j - 1]!.place > place) {
+      found[j] = found[j - 1]!
+      j--
+    }
+    found[j] = { place, position: positions[i]! }
   }
   return found
 }

@@ -1,7 +1,6 @@
-import { andInto, andNotInto, count, emptyBits, setRange, type Bits } from './bitset.js'
 import type { Dimension } from './dimensions.js'
 import type { FactIndex } from './fact-index.js'
-import { addTo, type Posting } from './posting.js'
+import { and, emptyPosting, rangePosting, union, type Posting } from './posting.js'
 
 /** A filter over the index: facts carrying any of `values` in `dimension`, or with `exclude` none of them. */
 export interface DimensionTerm {
@@ -21,40 +20,38 @@ export interface IndexQuery {
 }
 
 export interface MatchSet {
-  bits: Bits
+  /** The matching positions; never modified once made (it may be a shared posting list). */
+  bits: Posting
   count: number
 }
 
 /**
- * The facts matching every term: each term is a union of posting lists, the terms intersect
- * (an excluding term is subtracted), and a year range is a window of consecutive positions.
- * Cost grows with the number of words (size / 32) and of rare-value members, never with SQL.
+ * The facts matching every term: each term is a union of posting lists, the terms intersect,
+ * smallest first (an excluding term is subtracted last), and a year range is a window of
+ * consecutive positions. Cost grows with the containers the smallest terms touch, never with SQL.
  */
 export function matchFacts(index: FactIndex, query: IndexQuery): MatchSet {
   const [start, end] = yearWindow(index, query.yearFrom, query.yearTo)
-  const bits = emptyBits(index.size)
-  setRange(bits, start, end)
-  let scratch: Bits | undefined
-  const combine = (fill: (target: Bits) => void, exclude = false) => {
-    scratch = scratch ? (scratch.fill(0), scratch) : emptyBits(index.size)
-    fill(scratch)
-    if (exclude) andNotInto(bits, scratch)
-    else andInto(bits, scratch)
-  }
+  const whole = start === 0 && end === index.size
+  const including: Posting[] = []
+  const excluding: Posting[] = []
   for (const term of query.terms) {
     const byValue = index.postings[term.dimension]
-    combine((target) => {
-      for (const value of term.values) {
-        const posting = byValue.get(value)
-        if (posting) addTo(target, posting)
-      }
-    }, term.exclude)
+    const postings = term.values.flatMap((value) => byValue.get(value) ?? [])
+    const posting = postings.length === 1 ? postings[0]! : union(postings)
+    ;(term.exclude ? excluding : including).push(posting)
   }
-  for (const posting of query.words ?? []) combine((target) => posting && addTo(target, posting))
-  const among = query.among
-  if (among) combine((target) => addTo(target, among))
-  const total = query.terms.length === 0 && !query.words?.length && !among ? end - start : count(bits)
-  return { bits, count: total }
+  for (const word of query.words ?? []) including.push(word ?? emptyPosting())
+  if (query.among) including.push(query.among)
+  if (!whole) including.push(rangePosting(start, end))
+  if (including.length === 0) including.push(rangePosting(0, index.size))
+  including.sort((a, b) => a.size - b.size)
+  // one term: its posting list is the answer, shared rather than copied
+  if (including.length === 1 && excluding.length === 0) return { bits: including[0]!, count: including[0]!.size }
+  const bits = including.length === 1 ? including[0]!.clone() : and(including[0]!, including[1]!)
+  for (let i = 2; i < including.length && !bits.isEmpty; i++) bits.andInPlace(including[i]!)
+  for (const posting of excluding) if (!bits.isEmpty) bits.andNotInPlace(posting)
+  return { bits, count: bits.size }
 }
 
 // Facts are numbered year by year, descending: any year range is one window of positions.

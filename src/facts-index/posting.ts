@@ -1,35 +1,41 @@
-import { countAnd, has, orInto, setPositions, wordsFor, type Bits } from './bitset.js'
+import roaring, { type ReadonlyRoaringBitmap32, type RoaringBitmap32 as Bitmap } from 'roaring'
+
+// a CommonJS module: its class is reached through the default export
+const { RoaringBitmap32 } = roaring
 
 /**
- * The facts carrying one value of one dimension. A value held by more than one fact in 32 is
- * kept as a bitset (smaller than its list and counted a word at a time); a rarer one as its
- * sorted positions (smaller than a bitset and counted a member at a time).
+ * A set of fact positions as a compressed bitmap (Roaring: the structure Lucene, Druid and
+ * ClickHouse use for posting lists). Each run of 65,536 positions is kept as whichever of a
+ * sorted list, a bitset or a list of ranges is smallest, so a rare value costs a few bytes a
+ * member, a common one a bit a fact, and intersections and counts work container by container
+ * in C rather than word by word in JavaScript.
  */
-export type Posting =
-  | { cardinality: number; bits: Bits; positions?: undefined }
-  | { cardinality: number; positions: Uint32Array; bits?: undefined }
+export type Posting = ReadonlyRoaringBitmap32
+export type MutablePosting = Bitmap
 
-export function toPosting(positions: Uint32Array, size: number): Posting {
-  // 4 bytes a member against one bit a fact: the list is smaller below size / 32 members
-  if (positions.length <= size / 32) {
-    return { cardinality: positions.length, positions }
-  }
-  const bits = new Uint32Array(wordsFor(size))
-  setPositions(bits, positions)
-  return { cardinality: positions.length, bits }
+/** A posting from ascending positions, compressed and frozen: it is shared by every request. */
+export function toPosting(positions: Uint32Array): Posting {
+  const posting = new RoaringBitmap32(positions)
+  posting.runOptimize()
+  posting.shrinkToFit()
+  return posting.freeze()
 }
 
-export function addTo(target: Bits, posting: Posting): void {
-  if (posting.bits) orInto(target, posting.bits)
-  else setPositions(target, posting.positions)
+export const emptyPosting = (): MutablePosting => new RoaringBitmap32()
+
+/** Positions start (inclusive) to end (exclusive). */
+export const rangePosting = (start: number, end: number): MutablePosting => RoaringBitmap32.fromRange(start, end)
+
+export const and = (a: Posting, b: Posting): MutablePosting => RoaringBitmap32.and(a, b)
+
+export const union = (postings: readonly Posting[]): MutablePosting => RoaringBitmap32.orMany(postings)
+
+/** The positions in [0, size) not in `posting`. */
+export function complement(posting: Posting, size: number): MutablePosting {
+  const rest = RoaringBitmap32.fromRange(0, size)
+  rest.andNotInPlace(posting)
+  return rest
 }
 
-/** How many members of `bits` carry this value. */
-export function countIn(bits: Bits, posting: Posting): number {
-  if (posting.bits) return countAnd(bits, posting.bits)
-  let total = 0
-  const positions = posting.positions
-  for (let i = 0; i < positions.length; i++) if (has(bits, positions[i]!)) total++
-  return total
-}
-
+/** Bytes a posting holds, for caches bounded in bytes. */
+export const postingBytes = (posting: Posting): number => posting.getSerializationSizeInBytes('croaring')

@@ -1,4 +1,3 @@
-import { nextMember, type Bits } from './bitset.js'
 import type { FactIndex } from './fact-index.js'
 import type { Posting } from './posting.js'
 
@@ -34,10 +33,12 @@ export function scoreWords(size: number, words: readonly (WordPosting | undefine
  * the matches keeping the best few, so a page costs the same at any depth and no full sort of
  * the matches is ever made.
  */
-export function topByRelevance(index: FactIndex, bits: Bits, scores: Float32Array, after: RelevancePlace | undefined, limit: number): (RelevancePlace & { position: number })[] {
+export function topByRelevance(index: FactIndex, bits: Posting, scores: Float32Array, after: RelevancePlace | undefined, limit: number): (RelevancePlace & { position: number })[] {
   const best: (RelevancePlace & { position: number })[] = []
   const before = (a: RelevancePlace, b: RelevancePlace) => a.score > b.score || (a.score === b.score && a.place < b.place)
-  for (let p = nextMember(bits, 0, index.size); p !== -1; p = nextMember(bits, p + 1, index.size)) {
+  const positions = bits.toUint32Array(index.scratch())
+  for (let m = 0; m < positions.length; m++) {
+    const p = positions[m]!
     const candidate = { score: scores[p]!, place: index.idRank[p]!, position: p }
     if (after && !before(after, candidate)) continue
     if (best.length === limit && !before(candidate, best[limit - 1]!)) continue

@@ -55,17 +55,22 @@ const refuseCountry = (code: string) => (isCountryCode(code) ? undefined : `"${c
 
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' })
 
-// Intl.DisplayNames.of is slow next to a Map lookup, and a build asks once per fact
-const knownCodes = new Map<string, boolean>()
+// Intl.DisplayNames takes microseconds a call, and the build asks for every fact, a facets
+// answer for every country: the names of the 676 possible codes are kept once asked
+const regionNameCache = new Map<string, string | null>()
+function regionName(code: string): string | null {
+  if (!/^[A-Z]{2}$/.test(code)) return null
+  let name = regionNameCache.get(code)
+  if (name === undefined) regionNameCache.set(code, (name = regionNames.of(code) ?? null))
+  return name
+}
 
 export function isCountryCode(code: string): boolean {
-  let known = knownCodes.get(code)
-  if (known === undefined && /^[A-Z]{2}$/.test(code)) knownCodes.set(code, (known = regionNames.of(code) !== undefined))
-  return known === true
+  return regionName(code) !== null
 }
 
 export function countryName(code: string): string {
-  return (isCountryCode(code) && regionNames.of(code)) || code
+  return regionName(code) ?? code
 }
 
 /**

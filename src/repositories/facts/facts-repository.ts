@@ -1,10 +1,10 @@
 import type { Database } from 'better-sqlite3'
-import { countValues } from '../../facts-index/facet-counts.js'
+import { countFacets, type ValueCount } from '../../facts-index/facet-counts.js'
 import { loadFactIndex } from '../../facts-index/fact-index.js'
 import { walkOrder } from '../../facts-index/fact-orders.js'
 import { matchFacts, type DimensionTerm, type IndexQuery, type MatchSet } from '../../facts-index/match-facts.js'
 import { floatsFromBlob, fromBlob } from '../../facts-index/positions-blob.js'
-import { toPosting, type Posting } from '../../facts-index/posting.js'
+import { postingBytes, toPosting, type Posting } from '../../facts-index/posting.js'
 import { scoreWords, topByRelevance, type WordPosting } from '../../facts-index/relevance.js'
 import { WORD_SCORES_SQL } from '../../facts-index/word-scores.js'
 import { words } from '../../facts-index/words.js'
@@ -66,15 +66,23 @@ export function createFactsRepository(db: Database) {
   const positionOf = db.prepare('SELECT rowid FROM facts WHERE id = ?').pluck()
   // ids no fact has are left out: naming an unknown fact matches nothing, like an unknown word
   const positionsOf = (ids: readonly string[]): Posting =>
-    toPosting(Uint32Array.from(ids.flatMap((id) => (positionOf.get(id) as number | undefined) ?? [])).sort(), index.size)
+    toPosting(Uint32Array.from(ids.flatMap((id) => (positionOf.get(id) as number | undefined) ?? [])).sort())
   const scores = createBoundedCache<Float32Array>(SCORE_CACHE_BYTES, (s) => s.byteLength)
-  const matches = createBoundedCache<MatchSet>(MATCH_CACHE_BYTES, (m) => m.bits.byteLength)
-  const facetCounts = createBoundedCache<FacetCounts>(FACET_CACHE_BYTES, (f) => JSON.stringify(f).length * 2)
+  const matches = createBoundedCache<MatchSet>(MATCH_CACHE_BYTES, (m) => postingBytes(m.bits))
+  const facetCounts = createBoundedCache<FacetCounts>(FACET_CACHE_BYTES, facetCountsBytes)
 
   // the facts most asked for, as stored: a page then costs no SQLite call at all
   const factJson = createBoundedCache<StoredFact>(FACT_JSON_CACHE_BYTES, ([json, members]) => json.length * 2 + members.length)
-  const storedAtPosition = (position: number) => memoized(factJson, String(position), () => storedAt.get(position) as StoredFact)
-  const jsonAtPosition = (position: number) => storedAtPosition(position)[0]
+  // a page's facts not in the cache are read in one statement: half the cost of one read each
+  const storedIn = db.prepare('SELECT rowid, json, members FROM facts WHERE rowid IN (SELECT value FROM json_each(?))').raw()
+  const storedAtPositions = (positions: number[]): StoredFact[] => {
+    const found = positions.map((p) => factJson.get(String(p)))
+    const missing = positions.filter((_, i) => found[i] === undefined)
+    if (missing.length === 0) return found as StoredFact[]
+    const rows = storedIn.all(JSON.stringify(missing)) as [number, string, Buffer][]
+    const read = new Map(rows.map(([position, json, members]) => [position, [json, members] as StoredFact]))
+    return positions.map((p, i) => found[i] ?? factJson.set(String(p), read.get(p)!))
+  }
   const storedWord = db.prepare('SELECT positions, impacts FROM word_postings WHERE word = ?').raw()
   const searchedWord = db.prepare(WORD_SCORES_SQL).raw()
   // common words were read out of the full-text index at build time; rare ones are read here
@@ -82,12 +90,12 @@ export function createFactsRepository(db: Database) {
     const stored = storedWord.get(word) as [Buffer, Buffer] | undefined
     if (stored) {
       const positions = fromBlob(stored[0])
-      return { posting: toPosting(positions, index.size), positions, impacts: floatsFromBlob(stored[1]) }
+      return { posting: toPosting(positions), positions, impacts: floatsFromBlob(stored[1]) }
     }
     const rows = searchedWord.all(`"${word}"`) as [number, number][]
     if (rows.length === 0) return null
     const positions = Uint32Array.from(rows, (r) => r[0])
-    return { posting: toPosting(positions, index.size), positions, impacts: Float32Array.from(rows, (r) => r[1]) }
+    return { posting: toPosting(positions), positions, impacts: Float32Array.from(rows, (r) => r[1]) }
   }
   // null marks a word no fact contains: remembered too, so unknown words cost one lookup
   const wordCache = createBoundedCache<WordPosting | null>(WORD_CACHE_BYTES, (w) => (w ? w.positions.byteLength * 2 : 0))
@@ -117,7 +125,7 @@ export function createFactsRepository(db: Database) {
   }
 
   // an export reads every fact once: it goes around the cache rather than flushing it
-  function page({ query, sort, limit, after }: FactPageRequest, jsonOf = jsonAtPosition): FactPage {
+  function page({ query, sort, limit, after }: FactPageRequest, jsonsOf: (positions: number[]) => string[]): FactPage {
     const { bits } = match(query)
     const found: (PagePlace & { position: number })[] =
       sort === 'relevance'
@@ -127,7 +135,7 @@ export function createFactsRepository(db: Database) {
     const shown = hasMore ? found.slice(0, limit) : found
     const last = shown.at(-1)
     return {
-      facts: shown.map((f) => jsonOf(f.position)),
+      facts: jsonsOf(shown.map((f) => f.position)),
       next: hasMore && last ? (sort === 'relevance' ? { place: last.place, score: last.score } : { place: last.place }) : null
     }
   }
@@ -137,7 +145,7 @@ export function createFactsRepository(db: Database) {
     let after: PagePlace | undefined
     const read = (position: number) => storedAt.get(position) as StoredFact
     do {
-      const batch = page({ query, sort, limit: batchSize, after }, fields ? (p) => partial(read(p), fields) : (p) => read(p)[0])
+      const batch = page({ query, sort, limit: batchSize, after }, (positions) => positions.map(fields ? (p) => partial(read(p), fields) : (p) => read(p)[0]))
       yield* batch.facts
       after = batch.next ?? undefined
     } while (after !== undefined)
@@ -145,7 +153,7 @@ export function createFactsRepository(db: Database) {
 
   return {
     page: (request: FactPageRequest) =>
-      page(request, request.fields ? (position) => partial(storedAtPosition(position), request.fields!) : jsonAtPosition),
+      page(request, (positions) => storedAtPositions(positions).map(request.fields ? (stored) => partial(stored, request.fields!) : ([json]) => json)),
     iterateJson,
     count: (query: FactQuery): number => match(query).count,
 
@@ -153,7 +161,8 @@ export function createFactsRepository(db: Database) {
     facets(query: FactQuery): FacetCounts {
       return memoized(facetCounts, query.key, () => {
         const set = match(query)
-        return Object.fromEntries(FACET_NAMES.map((name) => [name, countValues(index, set, facetDimension(name))])) as FacetCounts
+        const counts = countFacets(index, set, FACET_NAMES.map(facetDimension))
+        return Object.fromEntries(FACET_NAMES.map((name, i) => [name, counts[i]])) as FacetCounts
       })
     },
 
@@ -177,3 +186,11 @@ export function createFactsRepository(db: Database) {
 }
 
 export type FactsRepository = ReturnType<typeof createFactsRepository>
+
+// what a facets answer holds, counted rather than serialized (JSON.stringify of every new
+// answer was 2.8 % of a never-seen facets request): a value's text and a small object each
+function facetCountsBytes(counts: FacetCounts): number {
+  let bytes = 0
+  for (const list of Object.values(counts) as ValueCount[][]) for (const c of list) bytes += c.value.length * 2 + 48
+  return bytes
+}
