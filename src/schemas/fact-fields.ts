@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { echoed } from '../http/echoed.js'
 import { factSchema, type Fact } from './fact.js'
 
 export type FactField = keyof Fact
@@ -10,7 +11,7 @@ export const FACT_FIELDS = Object.keys(factSchema.shape) as FactField[]
 export const FIELDS_PARAMETER = 'fields'
 
 const fieldName = z.enum(FACT_FIELDS as [FactField, ...FactField[]], {
-  error: (issue) => `unknown field "${String(issue.input)}"; valid fields: ${FACT_FIELDS.join(', ')}`
+  error: (issue) => `unknown field "${echoed(String(issue.input))}"; valid fields: ${FACT_FIELDS.join(', ')}`
 })
 
 // zod documents a preprocessed value by its inner schema: the document shows an array of field

@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import fp from 'fastify-plugin'
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
 import { problemType, type ParameterError } from '../../http/errors.js'
-import { echoed } from '../../http/query-string.js'
+import { echoed } from '../../http/echoed.js'
 import type { Problem } from '../../schemas/problem.js'
 
 const LOCATIONS: Record<string, ParameterError['in']> = { querystring: 'query', params: 'path', headers: 'header' }
