@@ -854,7 +854,7 @@ export interface components {
             detail: string;
             /** @description The path and query of the request that failed. */
             instance: string;
-            /** @description For validation errors: one entry per invalid parameter. */
+            /** @description For validation errors: one entry per fault, the first five; `detail` ends with "and N more" when there were more. */
             errors?: {
                 /** @enum {string} */
                 in: "query" | "path" | "header";
