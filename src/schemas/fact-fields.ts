@@ -21,7 +21,8 @@ export const fieldsParameterSchema = z
     (value) => (Array.isArray(value) ? value.flatMap((v) => (typeof v === 'string' ? v.split(',') : [v])) : value),
     z.array(fieldName).min(1).max(50)
       .describe('Top-level fact fields to return, repeated or comma-separated (`fields=id,statement,year`); `id` is always included. ' +
-        'Without it, whole facts. An unknown name is a 400 that lists the valid ones.')
+        'Without it, whole facts. An unknown name is a 400 that lists the valid ones. The schema describes the repeated form only ' +
+        '(its `enum` types generated clients), so a proxy that validates requests against it refuses the comma form: send `fields` repeated through one.')
       .meta({ examples: [['statement', 'year']] })
   )
   .optional()
