@@ -854,7 +854,7 @@ export interface components {
             detail: string;
             /** @description The path and query of the request that failed. */
             instance: string;
-            /** @description For validation errors: one entry per invalid parameter. */
+            /** @description For validation errors: one entry per fault, the first five; `detail` ends with "and N more" when there were more. */
             errors?: {
                 /** @enum {string} */
                 in: "query" | "path" | "header";
@@ -1155,7 +1155,7 @@ export interface operations {
                 /** @description Opaque cursor from `page.nextCursor` of the previous page. */
                 cursor?: string;
                 /**
-                 * @description Top-level fact fields to return, repeated or comma-separated (`fields=id,statement,year`); `id` is always included. Without it, whole facts. An unknown name is a 400 that lists the valid ones.
+                 * @description Top-level fact fields to return, repeated or comma-separated (`fields=id,statement,year`); `id` is always included. Without it, whole facts. An unknown name is a 400 that lists the valid ones. The schema describes the repeated form only (its `enum` types generated clients), so a proxy that validates requests against it refuses the comma form: send `fields` repeated through one.
                  * @example [
                  *       "statement",
                  *       "year"
@@ -1454,7 +1454,7 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Top-level fact fields to return, repeated or comma-separated (`fields=id,statement,year`); `id` is always included. Without it, whole facts. An unknown name is a 400 that lists the valid ones.
+                 * @description Top-level fact fields to return, repeated or comma-separated (`fields=id,statement,year`); `id` is always included. Without it, whole facts. An unknown name is a 400 that lists the valid ones. The schema describes the repeated form only (its `enum` types generated clients), so a proxy that validates requests against it refuses the comma form: send `fields` repeated through one.
                  * @example [
                  *       "statement",
                  *       "year"
@@ -1683,7 +1683,7 @@ export interface operations {
                 /** @description `csv` (default) or `ndjson` (one JSON fact per line). */
                 format?: "csv" | "ndjson";
                 /**
-                 * @description Top-level fact fields to return, repeated or comma-separated (`fields=id,statement,year`); `id` is always included. Without it, whole facts. An unknown name is a 400 that lists the valid ones.
+                 * @description Top-level fact fields to return, repeated or comma-separated (`fields=id,statement,year`); `id` is always included. Without it, whole facts. An unknown name is a 400 that lists the valid ones. The schema describes the repeated form only (its `enum` types generated clients), so a proxy that validates requests against it refuses the comma form: send `fields` repeated through one.
                  * @example [
                  *       "statement",
                  *       "year"

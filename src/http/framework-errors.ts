@@ -7,7 +7,7 @@ import { sendProblem } from '../plugins/app/problem-details.js'
 import { REQUEST_ID_HEADER } from '../plugins/app/request-id.js'
 import { SECURITY_HEADERS } from '../plugins/external/security.js'
 import { ID_MAX_LENGTH } from '../schemas/identifier.js'
-import { echoed } from './query-string.js'
+import { echoed } from './echoed.js'
 
 // What every error carries even when no route, and so none of the app's hooks, ever ran.
 export const ERROR_HEADERS = { ...SECURITY_HEADERS, 'access-control-allow-origin': '*', 'cache-control': 'no-store' }

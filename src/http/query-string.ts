@@ -1,6 +1,7 @@
 import { parse } from 'node:querystring'
 import { REPEATABLE_PARAMETERS } from '../schemas/fact-filters.js'
 import { FIELDS_PARAMETER } from '../schemas/fact-fields.js'
+import { echoed } from './echoed.js'
 import type { ParameterError } from './errors.js'
 
 const repeatable = new Set<string>([...REPEATABLE_PARAMETERS, FIELDS_PARAMETER])
@@ -16,14 +17,6 @@ export function parseQueryString(query: string): Record<string, string | string[
     if (repeatable.has(key) && typeof value === 'string') parsed[key] = [value]
   }
   return parsed
-}
-
-// What a problem may echo of a client's input: enough to recognise it, never the whole of a
-// 16 KB query string.
-const ECHO_LIMIT = 100
-
-export function echoed(text: string): string {
-  return text.length <= ECHO_LIMIT ? text : `${text.slice(0, ECHO_LIMIT)}…`
 }
 
 const DECIMAL = /^[0-9]{1,9}$/

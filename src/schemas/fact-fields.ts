@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { echoed } from '../http/echoed.js'
 import { factSchema, type Fact } from './fact.js'
 
 export type FactField = keyof Fact
@@ -10,7 +11,7 @@ export const FACT_FIELDS = Object.keys(factSchema.shape) as FactField[]
 export const FIELDS_PARAMETER = 'fields'
 
 const fieldName = z.enum(FACT_FIELDS as [FactField, ...FactField[]], {
-  error: (issue) => `unknown field "${String(issue.input)}"; valid fields: ${FACT_FIELDS.join(', ')}`
+  error: (issue) => `unknown field "${echoed(String(issue.input))}"; valid fields: ${FACT_FIELDS.join(', ')}`
 })
 
 // zod documents a preprocessed value by its inner schema: the document shows an array of field
@@ -20,7 +21,8 @@ export const fieldsParameterSchema = z
     (value) => (Array.isArray(value) ? value.flatMap((v) => (typeof v === 'string' ? v.split(',') : [v])) : value),
     z.array(fieldName).min(1).max(50)
       .describe('Top-level fact fields to return, repeated or comma-separated (`fields=id,statement,year`); `id` is always included. ' +
-        'Without it, whole facts. An unknown name is a 400 that lists the valid ones.')
+        'Without it, whole facts. An unknown name is a 400 that lists the valid ones. The schema describes the repeated form only ' +
+        '(its `enum` types generated clients), so a proxy that validates requests against it refuses the comma form: send `fields` repeated through one.')
       .meta({ examples: [['statement', 'year']] })
   )
   .optional()

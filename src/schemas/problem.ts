@@ -17,7 +17,7 @@ export const problemSchema = z
         })
       )
       .optional()
-      .describe('For validation errors: one entry per invalid parameter.')
+      .describe('For validation errors: one entry per fault, the first five; `detail` ends with "and N more" when there were more.')
   })
   .meta({
     id: 'Problem',

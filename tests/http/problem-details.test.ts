@@ -64,6 +64,22 @@ describe('problem details', () => {
     expect(vocab.errors[0].message).toContain('prosecution')
   })
 
+  test('a 400 lists each fault once and only the first few: many bad parameters never make a long answer', async () => {
+    const unknown = Array.from({ length: 800 }, (_, i) => `zz${i}=1`).join('&')
+    const tooLong = Array.from({ length: 50 }, () => `category=${'c'.repeat(120)}`).join('&')
+    const fields = `fields=${Array.from({ length: 50 }, (_, i) => `f${i}`.repeat(60)).join(',')}`
+    for (const query of [unknown, tooLong, fields]) {
+      const response = await app.inject(`/v1/facts?${query}`)
+      expect(response.statusCode).toBe(400)
+      expect(response.body.length, query.slice(0, 40)).toBeLessThan(4096)
+      const errors = response.json().errors as { in: string; name: string; message: string }[]
+      expect(new Set(errors.map((e) => JSON.stringify(e))).size).toBe(errors.length)
+    }
+    const first = (await app.inject(`/v1/facts?${unknown}`)).json()
+    expect(first.errors[0]).toEqual({ in: 'query', name: 'zz0', message: 'is not a parameter of this endpoint' })
+    expect(first.detail).toMatch(/and 795 more$/)
+  })
+
   test('an unknown actor points at the actor list rather than listing every actor', async () => {
     const body = (await app.inject('/v1/facts?actor=nobody')).json()
     expect(body.errors[0].message).toContain('/v1/actors')

@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import fp from 'fastify-plugin'
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
 import { problemType, type ParameterError } from '../../http/errors.js'
-import { echoed } from '../../http/query-string.js'
+import { echoed } from '../../http/echoed.js'
 import type { Problem } from '../../schemas/problem.js'
 
 const LOCATIONS: Record<string, ParameterError['in']> = { querystring: 'query', params: 'path', headers: 'header' }
@@ -46,15 +46,27 @@ export type ProblemError = FastifyError & { parameterErrors?: ParameterError[] }
 export function problemOf(error: ProblemError, request: FastifyRequest): { status: number; detail: string; errors?: ParameterError[] } {
   if (hasZodFastifySchemaValidationErrors(error)) {
     const location = LOCATIONS[error.validationContext ?? 'querystring'] ?? 'query'
-    const errors = error.validation.flatMap((issue) => validationEntries(issue, location))
-    return { status: 400, detail: errors.map((e) => `${e.name}: ${e.message}`).join('; '), errors }
+    return { status: 400, ...listed(error.validation.flatMap((issue) => validationEntries(issue, location))) }
   }
   const status = error.statusCode ?? 500
   if (status >= 500) {
     request.log.error({ err: error }, 'request failed')
     return { status: status === 503 ? 503 : 500, detail: status === 503 ? error.message : 'The server failed to handle this request.' }
   }
-  return { status, detail: error.message, errors: error.parameterErrors }
+  if (error.parameterErrors?.length) return { status, ...listed(error.parameterErrors) }
+  return { status, detail: error.message }
+}
+
+// Each fault once, and only the first few: a query of a thousand unknown or repeated parameters
+// (or fifty bad values of one) gets a short answer, not a hundred kilobytes naming each of them.
+const MAX_LISTED = 5
+
+function listed(all: ParameterError[]): { detail: string; errors: ParameterError[] } {
+  const unique = [...new Map(all.map((e) => [`${e.in}\0${e.name}\0${e.message}`, e])).values()]
+  const errors = unique.slice(0, MAX_LISTED)
+  const more = unique.length - errors.length
+  const detail = errors.map((e) => `${e.name}: ${e.message}`).join('; ')
+  return { detail: more > 0 ? `${detail}; and ${more} more` : detail, errors }
 }
 
 function validationEntries(

@@ -78,6 +78,17 @@ test('an unknown field is a 400 naming it and listing the valid ones', async () 
   }
 })
 
+test('an unknown field is echoed shortened, never kilobytes of the query', async () => {
+  const long = 'é'.repeat(3000)
+  for (const url of [`/v1/facts?fields=${encodeURIComponent(long)}`, `/v1/facts/x?fields=${encodeURIComponent(long)}`]) {
+    const response = await app.inject(url)
+    expect(response.statusCode, url).toBe(400)
+    const problem = response.json()
+    expect(problem.detail).toContain(`"${'é'.repeat(100)}…"`)
+    expect(response.body.length).toBeLessThan(1000)
+  }
+})
+
 test('the export: NDJSON objects with the fields, CSV with their columns (origins come with evidence)', async () => {
   const full = await whole()
   const ndjson = await get('/v1/facts/export?format=ndjson&sort=-year&fields=statement,year')
