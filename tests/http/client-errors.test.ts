@@ -1,8 +1,8 @@
-import { connect } from 'node:net'
 import type { AddressInfo } from 'node:net'
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { buildTestApp } from '../helpers/build-test-app.js'
+import { expectProblem as expectProblemHeaders, sendRaw as sendRawTo, type RawResponse } from '../helpers/raw-http.js'
 
 // Requests Node's HTTP parser refuses never reach Fastify, so inject() cannot send them: these
 // go over a real socket, byte for byte.
@@ -15,37 +15,12 @@ beforeAll(async () => {
 })
 afterAll(() => app.close())
 
-interface RawResponse {
-  status: number
-  headers: Record<string, string>
-  body: string
-}
+const sendRaw = (request: string) => sendRawTo(port, request)
 
-function sendRaw(request: string): Promise<RawResponse> {
-  return new Promise((resolve, reject) => {
-    const socket = connect(port, '127.0.0.1', () => socket.end(request))
-    let received = ''
-    socket.setEncoding('latin1')
-    socket.on('data', (chunk) => (received += chunk))
-    socket.on('error', reject)
-    socket.on('close', () => {
-      const [head = '', body = ''] = received.split('\r\n\r\n')
-      const [statusLine = '', ...lines] = head.split('\r\n')
-      const headers = Object.fromEntries(lines.map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]))
-      resolve({ status: Number(statusLine.split(' ')[1]), headers, body })
-    })
-  })
-}
-
+// and, past the usual headers, an exact Content-Length and the generic problem type
 function expectProblem(response: RawResponse, status: number) {
-  expect(response.status).toBe(status)
-  expect(response.headers['content-type']).toBe('application/problem+json; charset=utf-8')
-  expect(response.headers['access-control-allow-origin']).toBe('*')
-  expect(response.headers['content-security-policy']).toContain("default-src 'none'")
-  expect(response.headers['cache-control']).toBe('no-store')
-  expect(response.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/)
+  const body = expectProblemHeaders(response, status)
   expect(Number(response.headers['content-length'])).toBe(Buffer.byteLength(response.body, 'latin1'))
-  const body = JSON.parse(response.body)
   expect(body).toMatchObject({ type: 'about:blank', status })
   return body
 }

@@ -1,10 +1,10 @@
-import { connect } from 'node:net'
 import type { AddressInfo } from 'node:net'
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import Fastify from 'fastify'
 import service, { serverOptions } from '../../src/app.js'
 import { buildTestApp, testConfig } from '../helpers/build-test-app.js'
+import { expectProblem, sendRaw as sendRawTo } from '../helpers/raw-http.js'
 
 // Corners of HTTP/1.1 framing that inject() smooths over: sent byte for byte on a real socket.
 let app: FastifyInstance
@@ -16,44 +16,7 @@ beforeAll(async () => {
 })
 afterAll(() => app.close())
 
-interface RawResponse {
-  status: number
-  headers: Record<string, string>
-  body: string
-}
-
-/** Sends `head` and `body`, then reads until the server closes the connection. */
-function sendRaw(head: string, body = ''): Promise<RawResponse> {
-  return new Promise((resolve, reject) => {
-    const socket = connect(port, '127.0.0.1', () => {
-      socket.write(head)
-      if (body) socket.write(body)
-      socket.end()
-    })
-    let received = ''
-    socket.setEncoding('utf8')
-    socket.on('data', (chunk) => (received += chunk))
-    socket.on('error', (error: NodeJS.ErrnoException) => (error.code === 'ECONNRESET' || error.code === 'EPIPE' ? undefined : reject(error)))
-    socket.on('close', () => {
-      const [headPart = '', ...rest] = received.split('\r\n\r\n')
-      const [statusLine = '', ...lines] = headPart.split('\r\n')
-      const headers = Object.fromEntries(lines.map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]))
-      resolve({ status: Number(statusLine.split(' ')[1]), headers, body: rest.join('\r\n\r\n') })
-    })
-  })
-}
-
-function expectProblem(response: RawResponse, status: number) {
-  expect(response.status).toBe(status)
-  expect(response.headers['content-type']).toBe('application/problem+json; charset=utf-8')
-  expect(response.headers['access-control-allow-origin']).toBe('*')
-  expect(response.headers['content-security-policy']).toContain("default-src 'none'")
-  expect(response.headers['cache-control']).toBe('no-store')
-  expect(response.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/)
-  const problem = JSON.parse(response.body)
-  expect(problem.status).toBe(status)
-  return problem
-}
+const sendRaw = (head: string, body?: string) => sendRawTo(port, head, body)
 
 describe('an absolute-form request target (RFC 9112 §3.2.2) never leaks its host into an answer', () => {
   test('the Link header is built from the path and query only', async () => {
