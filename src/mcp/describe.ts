@@ -14,10 +14,15 @@ export function filterGuide(vocabularies: Vocabularies): string {
     'An invalid value is an error that lists the valid ones.'
 }
 
-/** A fact in a few lines: id, year and country, statement, and each quote with where it is. */
+/**
+ * A fact in a few lines: id, year and country, statement, its caveats, and each quote with where
+ * it is. The caveats are in the text a model reads, not only in the structured content: a claim
+ * whose subject the source leaves unclear must not be repeated as if it were certain.
+ */
 export function describeFact(fact: Partial<Fact> & { id: string }): string {
   const head = [fact.year === undefined ? undefined : fact.year ?? 'no year', fact.country].filter((v) => v !== undefined).join(', ')
   const lines = [`${fact.id}${head ? ` (${head})` : ''}${fact.statement ? `: ${fact.statement}` : ''}`]
+  if (fact.flags?.length) lines.push(`  caveats: ${fact.flags.join(', ')}${fact.note ? ` (curator's note: ${fact.note})` : ''}`)
   for (const e of fact.evidence ?? []) lines.push(`  "${e.quote}" (source ${e.sourceId}, characters ${e.start}-${e.end})`)
   return lines.join('\n')
 }

@@ -12,7 +12,7 @@ import { defineTool, toolResult, type ToolContext } from './define-tool.js'
 import { describeFact, filterGuide } from './describe.js'
 
 /** What a search returns of each fact: enough to answer and to quote, not the whole record. */
-export const SEARCH_FIELDS: FactField[] = ['statement', 'year', 'country', 'figures', 'evidence']
+export const SEARCH_FIELDS: FactField[] = ['statement', 'year', 'publishedYear', 'country', 'figures', 'evidence', 'flags']
 
 export const factIdArgument = idParamsSchema.shape.id.describe('Fact id, as search_facts returns it, e.g. "ru-2013-sex-trafficking-prosecutions".')
 
@@ -30,7 +30,9 @@ export function registerFactTools(server: McpServer, context: ToolContext): void
     description:
       'Finds source-linked facts about human trafficking. Returns a page of facts, each with its id, statement (the curators\' words), ' +
       'year, country (ISO code), figures (numbers the source states, with unit and qualifier) and evidence: the exact words of the source ' +
-      '(quote) with its sourceId and UTF-16 offsets start/end. Quotes are the source\'s own words: quote them verbatim and cite the fact id. ' +
+      '(quote) with its sourceId and UTF-16 offsets start/end; publishedYear (when the quoted words were first published, null when unknown) ' +
+      'and flags, the curators\' caveats (e.g. subject-unclear: the source does not say whose record it is; undated) — say them when you repeat ' +
+      'a claim, and call get_fact for the note that explains them. Quotes are the source\'s own words: quote them verbatim and cite the fact id. ' +
       'Also returns page.total (all matches) and page.nextCursor: pass it as `cursor`, with the same filters, for the next page; null on the last. ' +
       `Filters combine with AND; repeated values of one filter with OR. ${guide}`,
     input: searchInput,

@@ -15,7 +15,7 @@ const rest = async (url: string) => {
   expect(response.statusCode, response.body).toBe(200)
   return response.json()
 }
-const SEARCH_FIELDS = 'statement,year,country,figures,evidence'
+const SEARCH_FIELDS = 'statement,year,publishedYear,country,figures,evidence,flags'
 const ids = fixture.facts.map((e) => e.fact.id)
 
 test('lists the six tools, each read-only, described, its arguments from the REST schemas', async () => {
@@ -77,6 +77,13 @@ describe('search_facts', () => {
       expect(textOf(slice)).toBe(quote)
       expect(textOf(result)).toContain(`"${quote}"`)
     }
+  })
+
+  test("a fact's caveats are in the text a model reads, beside its statement", async () => {
+    const result = await mcp.call('search_facts', { flag: ['subject-unclear'], limit: 5 })
+    const { data } = result.structuredContent as { data: { id: string; flags: string[] }[] }
+    expect(data.length).toBeGreaterThan(0)
+    for (const fact of data) expect(textOf(result)).toMatch(new RegExp(`${fact.id}[^\\n]*\\n  caveats: ${fact.flags.join(', ')}`))
   })
 })
 
