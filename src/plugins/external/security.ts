@@ -3,6 +3,7 @@ import cors from '@fastify/cors'
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import helmet, { type HelmetOptions } from 'helmet'
+import { MCP_PATH } from '../../mcp/mcp-route.js'
 
 const HELMET_OPTIONS: HelmetOptions = {
   // other sites' pages and apps embed this data: let browsers hand it to them
@@ -41,7 +42,8 @@ const API_CORS = {
 }
 const MCP_CORS = { ...API_CORS, methods: ['POST', 'OPTIONS'] }
 // on every request: a prefix test, no parsing (`/mcp`, `/mcp/`, `/mcp?…`)
-const isMcpPath = (url: string | undefined) => url !== undefined && url.startsWith('/mcp') && (url.length === 4 || url[4] === '/' || url[4] === '?')
+const isMcpPath = (url: string | undefined) =>
+  url !== undefined && url.startsWith(MCP_PATH) && (url.length === MCP_PATH.length || url[MCP_PATH.length] === '/' || url[MCP_PATH.length] === '?')
 
 /** Public, read-only data: any origin may read it; the usual security headers on every answer. */
 export default fp(
