@@ -55,8 +55,19 @@ function formatter(): Worker {
  * the order given rather than a bibliography's, as plain text that callers escape. One place for
  * every formatted reference the service writes: the explorer's and the MCP `cite_fact` tool's.
  */
-export async function formatReferences(items: readonly CslItem[], style: CitationStyle = 'apa'): Promise<string[]> {
-  const key = `${style} ${JSON.stringify(items)}`
+export function formatReferences(items: readonly CslItem[], style: CitationStyle = 'apa'): Promise<string[]> {
+  return formatKeyed(items, JSON.stringify(items), style)
+}
+
+/** The same references in every style, each with the name a page gives it. */
+export function formatInEveryStyle(items: readonly CslItem[]): Promise<{ style: CitationStyle; name: string; references: string[] }[]> {
+  // the cache key's JSON, once for the three styles
+  const json = JSON.stringify(items)
+  return Promise.all(CITATION_STYLE_IDS.map(async (style) => ({ style, name: CITATION_STYLES[style], references: await formatKeyed(items, json, style) })))
+}
+
+async function formatKeyed(items: readonly CslItem[], itemsJson: string, style: CitationStyle): Promise<string[]> {
+  const key = `${style} ${itemsJson}`
   const hit = formatted.get(key)
   if (hit !== undefined) return hit
   const id = nextId++

@@ -5,9 +5,9 @@ import { countryName } from '../../schemas/fact-filters.js'
 import type { Evidence, Fact } from '../../schemas/fact.js'
 import type { Source } from '../../schemas/source.js'
 import { idParamsSchema, noQuerySchema } from '../../schemas/vocabulary.js'
-import { citeFact } from '../v1/facts/fact-citation.js'
+import { referencesOf } from '../v1/facts/fact-citation.js'
 import { figureDetails, figureInWords } from './figure-words.js'
-import { CITATION_STYLE_IDS, CITATION_STYLES, formatReferences } from '../../citations/format-citation.js'
+import { formatInEveryStyle } from '../../citations/format-citation.js'
 import { safeUrl } from './view-links.js'
 
 // Characters of source text shown on each side of a quote: about two sentences.
@@ -42,7 +42,7 @@ const factPageRoute: FastifyPluginAsyncZod = async (app) => {
       .map((id) => sources.find(id))
       .filter((s): s is Source => s !== undefined)
     // the same references /v1/facts/{id}/citation serves, at the URL that route names
-    const citation = citeFact(app.repositories, fact.id, app.publicBaseUrl(request)) ?? []
+    const citation = referencesOf(app.repositories, fact, app.publicBaseUrl(request))
     const id = encodeURIComponent(fact.id)
 
     return sendPage(reply, 'fact', {
@@ -61,8 +61,7 @@ const factPageRoute: FastifyPluginAsyncZod = async (app) => {
         const text = sources.text(e.sourceId) ?? e.quote
         return { ...e, context: quoteInContext(text, e), sourceTitle: source?.title ?? e.sourceId, originUrl: safeUrl(e.origin?.url) }
       }),
-      citations: await Promise.all(CITATION_STYLE_IDS.map(async (style) =>
-        ({ id: `cite-${style}`, name: CITATION_STYLES[style], references: await formatReferences(citation, style) }))),
+      citations: (await formatInEveryStyle(citation)).map(({ style, name, references }) => ({ id: `cite-${style}`, name, references })),
       links: { json: `/v1/facts/${id}`, citation: `/v1/facts/${id}/citation` }
     })
   })

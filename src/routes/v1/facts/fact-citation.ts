@@ -59,8 +59,11 @@ export function factCitation(fact: Fact, sources: Source[], dataset: DatasetInfo
 /** The references of the fact with this id, its URL under `baseUrl`; undefined when no fact has it. */
 export function citeFact(repositories: FastifyInstance['repositories'], id: string, baseUrl: string): CslItem[] | undefined {
   const json = repositories.facts.findJson(id)
-  if (json === undefined) return undefined
-  const fact = JSON.parse(json) as Fact
+  return json === undefined ? undefined : referencesOf(repositories, JSON.parse(json) as Fact, baseUrl)
+}
+
+/** The references of a fact already read, its URL under `baseUrl`. */
+export function referencesOf(repositories: FastifyInstance['repositories'], fact: Fact, baseUrl: string): CslItem[] {
   const sources = [...new Set(fact.evidence.map((e) => e.sourceId))]
     .map((sourceId) => repositories.sources.find(sourceId))
     .filter((s): s is Source => s !== undefined)
