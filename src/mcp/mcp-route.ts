@@ -2,8 +2,7 @@ import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/
 import type { FastifyInstance } from 'fastify'
 import { sendProblem } from '../plugins/app/problem-details.js'
 import { createMcpServer } from './mcp-server.js'
-
-export const MCP_PATH = '/mcp'
+import { MCP_PATH } from './mcp-path.js'
 
 /**
  * The Model Context Protocol over Streamable HTTP, stateless: each POST gets its own server and

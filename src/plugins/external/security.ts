@@ -3,7 +3,7 @@ import cors from '@fastify/cors'
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import helmet, { type HelmetOptions } from 'helmet'
-import { MCP_PATH } from '../../mcp/mcp-route.js'
+import { MCP_PATH } from '../../mcp/mcp-path.js'
 
 const HELMET_OPTIONS: HelmetOptions = {
   // other sites' pages and apps embed this data: let browsers hand it to them
